@@ -1,6 +1,27 @@
+using Mismes.Core;
+using Mismes.Web.Administration;
+using Mismes.Web.Catalogue;
+using Mismes.Web.People;
+using Mismes.Web.Platform;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.Services.AddCore();
+builder.Services.AddAdministration();
+builder.Services.AddPeople();
+builder.Services.AddCatalogue();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.PrepareDatabaseAsync();
+app.UsePlatform();
+app.MapPlatformEndpoints();
+app.MapAdministration();
+app.MapPeople();
+app.MapCatalogue();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>Entry point, public so tests can start the host with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mismes.Core.Administration;
+
+public enum AuditAction
+{
+    Read,
+    Create,
+    Update,
+    Delete,
+    Export,
+    Merge,
+    ConsentGiven,
+    ConsentWithdrawn,
+    SignIn,
+}
+
+/// <summary>
+/// One line of the append-only audit trail: who read, created, changed or exported which personal record,
+/// when, from which institution. Never updated or deleted by the application.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public Guid? InstitutionId { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    /// <summary>The kind of record, e.g. "Person".</summary>
+    public required string RecordType { get; set; }
+
+    public required string RecordId { get; set; }
+
+    /// <summary>What changed, as field names only: the trail must not copy personal data.</summary>
+    public string? Details { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.RecordType).HasMaxLength(60);
+        builder.Property(a => a.RecordId).HasMaxLength(60);
+        builder.Property(a => a.Details).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.RecordType, a.RecordId });
+        builder.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,31 @@
+using Mismes.Core.Data;
+
+namespace Mismes.Core.Administration;
+
+/// <summary>
+/// Adds audit entries to the current unit of work, so the entry is saved in the same transaction as the change
+/// it describes (a failed write leaves no entry, and no change goes unaudited).
+/// </summary>
+public sealed class AuditLog(AppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public void Add(AuditAction action, string recordType, string recordId, string? details = null)
+    {
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = currentUser.UserId,
+            InstitutionId = currentUser.InstitutionId,
+            Action = action,
+            RecordType = recordType,
+            RecordId = recordId,
+            Details = details,
+        });
+    }
+
+    /// <summary>Records a read and saves at once: reads have no other change to ride along with.</summary>
+    public async Task RecordReadAsync(string recordType, string recordId, CancellationToken ct)
+    {
+        Add(AuditAction.Read, recordType, recordId);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Mismes.TestCommon;
+
+/// <summary>
+/// The real web host on a real database of its own. The provider comes from MISMES_TEST_DB (sqlite, the default,
+/// or postgres with MISMES_TEST_POSTGRES as the server's connection string), so scripts/test.sh runs the same
+/// integration suite once per provider.
+/// </summary>
+public class MismesWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseName = "mismes_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _sqliteFile;
+
+    public MismesWebFactory()
+    {
+        _sqliteFile = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
+        Provider = TestDatabase.Provider;
+        ConnectionString = Provider == "postgres"
+            ? new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = _databaseName }.ConnectionString
+            : $"Data Source={_sqliteFile}";
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Time as the host sees it; tests move it forward.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Extra configuration for one test class, e.g. ["Demo:Seed"] = "true".</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",
+                ["ConnectionStrings:Mismes"] = ConnectionString,
+                ["Database:MigrateAtStart"] = "true",
+            };
+            foreach (var (key, value) in Settings)
+            {
+                settings[key] = value;
+            }
+
+            config.AddInMemoryCollection(settings);
+        });
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (Provider == "postgres")
+        {
+            TestDatabase.DropPostgresDatabase(_databaseName);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_sqliteFile + suffix);
+            }
+        }
+    }
+}
