@@ -13,6 +13,8 @@ public static class CoreServices
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeding.SeedRunner>();
+        services.AddOptions<Jobs.JobOptions>();
+        services.AddScoped<Jobs.JobQueue>();
         return services;
     }
 }
