@@ -17,6 +17,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _databaseName = "mismes_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _sqliteFile;
+    private readonly bool _ownsDatabase = true;
 
     public MismesWebFactory()
     {
@@ -25,6 +26,15 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         ConnectionString = Provider == "postgres"
             ? new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = _databaseName }.ConnectionString
             : $"Data Source={_sqliteFile}";
+    }
+
+    /// <summary>A second host (web node) on the database of <paramref name="sharesDatabaseWith"/>, which owns and drops it.</summary>
+    public MismesWebFactory(MismesWebFactory sharesDatabaseWith)
+    {
+        _sqliteFile = sharesDatabaseWith._sqliteFile;
+        Provider = sharesDatabaseWith.Provider;
+        ConnectionString = sharesDatabaseWith.ConnectionString;
+        _ownsDatabase = false;
     }
 
     public string Provider { get; }
@@ -65,7 +75,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || !_ownsDatabase)
         {
             return;
         }

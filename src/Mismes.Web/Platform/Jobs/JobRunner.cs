@@ -135,6 +135,8 @@ internal sealed class JobRunner(
             {
                 await RunDueJobsAsync(stoppingToken);
                 await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                // Continue on the thread pool, not on whichever thread fired the timer (a test's fake clock).
+                await Task.Yield();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
