@@ -28,8 +28,11 @@ public class MismesWebFactory : WebApplicationFactory<Program>
             : $"Data Source={_sqliteFile}";
     }
 
-    /// <summary>A second host (web node) on the database of <paramref name="sharesDatabaseWith"/>, which owns and drops it.</summary>
-    public MismesWebFactory(MismesWebFactory sharesDatabaseWith)
+    /// <summary>
+    /// A second host (web node) on the database of <paramref name="sharesDatabaseWith"/>, which owns and drops it.
+    /// Protected: xunit wants a single public constructor on class fixtures.
+    /// </summary>
+    protected MismesWebFactory(MismesWebFactory sharesDatabaseWith)
     {
         _sqliteFile = sharesDatabaseWith._sqliteFile;
         Provider = sharesDatabaseWith.Provider;
@@ -50,21 +53,26 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) =>
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",
-                ["ConnectionStrings:Mismes"] = ConnectionString,
-                ["Database:MigrateAtStart"] = "true",
-            };
-            foreach (var (key, value) in Settings)
-            {
-                settings[key] = value;
-            }
+            ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Mismes"] = ConnectionString,
+            ["Database:MigrateAtStart"] = "true",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
 
-            config.AddInMemoryCollection(settings);
-        });
+        // UseSetting, not only ConfigureAppConfiguration: Program reads the database settings while registering
+        // services, before a minimal-hosting app applies ConfigureAppConfiguration (which alone left every test on
+        // the default Data Source=mismes.db).
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Mismes.Core.Data;
 using Mismes.Core.Jobs;
+using Mismes.Web.Platform.Jobs;
 
 namespace Mismes.Web.Tests.ScaleOut;
 
@@ -129,15 +130,35 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var marker = "crash-" + Guid.NewGuid().ToString("N")[..8];
         var lease = TimeSpan.FromMinutes(5);
-        // A third node claims the job and dies: it never completes nor renews.
-        var claimed = await nodes.A.InScopeAsync(async sp =>
+        // A third node claimed the job and died: it never completes nor renews. The row is written as that claim
+        // leaves it (writing it Pending and claiming it here would race with the live runners).
+        var id = await nodes.A.InScopeAsync(async sp =>
         {
-            var queue = sp.GetRequiredService<JobQueue>();
-            queue.Add(RecordingJobHandler.JobKind, Payload(marker, 1));
-            await sp.GetRequiredService<AppDbContext>().SaveChangesAsync();
-            return await queue.ClaimNextAsync("dead-node", lease, [RecordingJobHandler.JobKind]);
+            var now = nodes.A.Clock.GetUtcNow();
+            var db = sp.GetRequiredService<AppDbContext>();
+            var job = new BackgroundJob
+            {
+                Kind = RecordingJobHandler.JobKind,
+                Payload = Payload(marker, 1),
+                Status = JobStatus.Running,
+                Attempts = 1,
+                MaxAttempts = 5,
+                RunAfter = now,
+                ClaimedBy = "dead-node",
+                ClaimedUntil = now + lease,
+                CreatedAt = now,
+            };
+            db.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
         });
-        Assert.NotNull(claimed);
+        // While the lease holds, neither live node takes the job.
+        foreach (var runner in nodes.Both)
+        {
+            await runner.Services.GetRequiredService<JobRunner>().RunDueJobsAsync(CancellationToken.None);
+        }
+
+        Assert.Equal("dead-node", (await nodes.A.JobsAsync(marker)).Single().ClaimedBy);
 
         foreach (var node in nodes.Both)
         {
@@ -149,6 +170,7 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             Timeout);
 
         var job = (await nodes.A.JobsAsync(marker)).Single();
+        Assert.Equal(id, job.Id);
         Assert.Equal(2, job.Attempts);
         Assert.Contains(job.ClaimedBy, new[] { nodes.A.NodeId, nodes.B.NodeId });
         Assert.Single(nodes.Ledger.Runs, r => r.Payload.Contains(marker, StringComparison.Ordinal));
