@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
+using Mismes.Core.Jobs;
 
 namespace Mismes.Core;
 
@@ -13,8 +14,7 @@ public static class CoreServices
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeding.SeedRunner>();
-        services.AddOptions<Jobs.JobOptions>();
-        services.AddScoped<Jobs.JobQueue>();
+        services.AddCoreJobs();
         return services;
     }
 }

@@ -25,11 +25,15 @@ public sealed class JobOptions
 
     public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long Succeeded and Failed jobs are kept before the daily purge deletes them.</summary>
+    public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(30);
+
     public bool IsValid() =>
         PollInterval > TimeSpan.Zero
         && Lease > TimeSpan.Zero
         && Workers is >= 1 and <= 64
         && MaxAttempts >= 1
         && RetryBackoff >= TimeSpan.Zero
-        && MaxRetryBackoff >= RetryBackoff;
+        && MaxRetryBackoff >= RetryBackoff
+        && KeepFinished > TimeSpan.Zero;
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Mismes.Core.Data;
@@ -103,11 +104,25 @@ public sealed class JobRunnerTests(ManualRunnerHost host) : IClassFixture<Manual
         Assert.NotNull(job.FinishedAt);
     }
 
+    [Fact]
+    public async Task Start_SchedulesOneDailyPurgeOfFinishedJobs()
+    {
+        await DrainAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+
+        var purges = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<BackgroundJob>()
+            .Where(j => j.Kind == "jobs.purge-finished" && j.Status == JobStatus.Pending)
+            .CountAsync();
+
+        Assert.Equal(1, purges);
+    }
+
     [Theory]
     [InlineData("Jobs:Workers", "0")]
     [InlineData("Jobs:PollInterval", "00:00:00")]
     [InlineData("Jobs:MaxAttempts", "0")]
     [InlineData("Jobs:Lease", "-00:01:00")]
+    [InlineData("Jobs:KeepFinished", "00:00:00")]
     public void Start_InvalidJobSettings_Fails(string key, string value)
     {
         using var factory = new MismesWebFactory();

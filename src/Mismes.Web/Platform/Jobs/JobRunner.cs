@@ -193,7 +193,7 @@ internal static class JobsSetup
     {
         services.AddOptions<JobOptions>()
             .BindConfiguration(JobOptions.Section)
-            .Validate(o => o.IsValid(), "Jobs: PollInterval and Lease must be positive, Workers 1-64, MaxAttempts at least 1, MaxRetryBackoff at least RetryBackoff.")
+            .Validate(o => o.IsValid(), "Jobs: PollInterval, Lease and KeepFinished must be positive, Workers 1-64, MaxAttempts at least 1, MaxRetryBackoff at least RetryBackoff.")
             .ValidateOnStart();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
