@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
+using Mismes.Core.Jobs;
 
 namespace Mismes.Core;
 
@@ -13,6 +14,7 @@ public static class CoreServices
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeding.SeedRunner>();
+        services.AddCoreJobs();
         return services;
     }
 }

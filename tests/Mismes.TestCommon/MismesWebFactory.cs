@@ -17,6 +17,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _databaseName = "mismes_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _sqliteFile;
+    private readonly bool _ownsDatabase = true;
 
     public MismesWebFactory()
     {
@@ -25,6 +26,18 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         ConnectionString = Provider == "postgres"
             ? new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = _databaseName }.ConnectionString
             : $"Data Source={_sqliteFile}";
+    }
+
+    /// <summary>
+    /// A second host (web node) on the database of <paramref name="sharesDatabaseWith"/>, which owns and drops it.
+    /// Protected: xunit wants a single public constructor on class fixtures.
+    /// </summary>
+    protected MismesWebFactory(MismesWebFactory sharesDatabaseWith)
+    {
+        _sqliteFile = sharesDatabaseWith._sqliteFile;
+        Provider = sharesDatabaseWith.Provider;
+        ConnectionString = sharesDatabaseWith.ConnectionString;
+        _ownsDatabase = false;
     }
 
     public string Provider { get; }
@@ -40,21 +53,26 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) =>
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",
-                ["ConnectionStrings:Mismes"] = ConnectionString,
-                ["Database:MigrateAtStart"] = "true",
-            };
-            foreach (var (key, value) in Settings)
-            {
-                settings[key] = value;
-            }
+            ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Mismes"] = ConnectionString,
+            ["Database:MigrateAtStart"] = "true",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
 
-            config.AddInMemoryCollection(settings);
-        });
+        // UseSetting, not only ConfigureAppConfiguration: Program reads the database settings while registering
+        // services, before a minimal-hosting app applies ConfigureAppConfiguration (which alone left every test on
+        // the default Data Source=mismes.db).
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -65,7 +83,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || !_ownsDatabase)
         {
             return;
         }

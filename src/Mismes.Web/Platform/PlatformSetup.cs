@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
 using Mismes.Core.Seeding;
+using Mismes.Web.Platform.Jobs;
 using Scalar.AspNetCore;
 
 namespace Mismes.Web.Platform;
@@ -90,6 +91,7 @@ internal static class PlatformSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddJobRunner();
         return builder;
     }
 
