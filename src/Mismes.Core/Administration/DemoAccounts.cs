@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,26 @@ public static class DemoAccounts
 
     public static string Password(IConfiguration configuration) =>
         configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+
+    /// <summary>The table printed by the web host at start in Development and by `mismes demo seed`.</summary>
+    public static string Table(string password)
+    {
+        var roleWidth = Math.Max("Role".Length, All.Max(a => a.Role.Length));
+        var emailWidth = Math.Max("E-mail".Length, All.Max(a => a.Email.Length));
+        var institutionWidth = Math.Max("Institution".Length, All.Max(a => a.InstitutionCode.Length));
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("Demo accounts (demo data, never in Production):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {"Role".PadRight(roleWidth)}  {"E-mail".PadRight(emailWidth)}  {"Institution".PadRight(institutionWidth)}  Password");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {new string('-', roleWidth)}  {new string('-', emailWidth)}  {new string('-', institutionWidth)}  {new string('-', password.Length)}");
+        foreach (var a in All)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {a.Role.PadRight(roleWidth)}  {a.Email.PadRight(emailWidth)}  {a.InstitutionCode.PadRight(institutionWidth)}  {password}");
+        }
+
+        text.AppendLine("  Sign in at /Account/SignIn");
+        return text.ToString();
+    }
 }
 
 /// <summary>Creates the missing demo accounts (after the demo institutions, before other capabilities' demo data).</summary>

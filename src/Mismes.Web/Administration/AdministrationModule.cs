@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,26 +61,6 @@ internal static class AdministrationModule
         }
 
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoAccountTable(DemoAccounts.Password(configuration))));
-    }
-
-    internal static string DemoAccountTable(string password)
-    {
-        var rows = DemoAccounts.All.Select(a => (a.Role, a.Email, a.InstitutionCode)).ToList();
-        var roleWidth = Math.Max("Role".Length, rows.Max(r => r.Role.Length));
-        var emailWidth = Math.Max("E-mail".Length, rows.Max(r => r.Email.Length));
-        var institutionWidth = Math.Max("Institution".Length, rows.Max(r => r.InstitutionCode.Length));
-        var text = new System.Text.StringBuilder();
-        text.AppendLine();
-        text.AppendLine("Demo accounts (Development only; demo data, never in Production):");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {"Role".PadRight(roleWidth)}  {"E-mail".PadRight(emailWidth)}  {"Institution".PadRight(institutionWidth)}  Password");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {new string('-', roleWidth)}  {new string('-', emailWidth)}  {new string('-', institutionWidth)}  {new string('-', password.Length)}");
-        foreach (var (role, email, institution) in rows)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {role.PadRight(roleWidth)}  {email.PadRight(emailWidth)}  {institution.PadRight(institutionWidth)}  {password}");
-        }
-
-        text.AppendLine("  Sign in at /Account/SignIn");
-        return text.ToString();
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoAccounts.Table(DemoAccounts.Password(configuration))));
     }
 }

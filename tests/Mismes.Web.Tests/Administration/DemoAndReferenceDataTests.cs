@@ -135,7 +135,7 @@ public sealed class TestingEnvironmentTests(MismesWebFactory factory) : IClassFi
     [Fact]
     public void DemoAccountTable_ListsEveryAccountWithThePassword()
     {
-        var table = Mismes.Web.Administration.AdministrationModule.DemoAccountTable("Pw-Of-The-Day-1");
+        var table = DemoAccounts.Table("Pw-Of-The-Day-1");
 
         foreach (var account in DemoAccounts.All)
         {
