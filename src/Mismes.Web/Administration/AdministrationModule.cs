@@ -36,6 +36,7 @@ internal static class AdministrationModule
         });
 
         services.AddAuthorizationBuilder().AddPolicies();
+        services.AddOpenApiSecuritySchemes();
         return services;
     }
 

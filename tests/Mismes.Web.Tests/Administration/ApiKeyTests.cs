@@ -128,6 +128,19 @@ public sealed partial class ApiKeyTests(MismesWebFactory factory) : IClassFixtur
         Assert.DoesNotContain("new-api-key", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DeclaresApiKeyAndCookieSchemes()
+    {
+        var client = factory.CreateClient();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("Cookie").GetProperty("in").GetString());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/v1/audit", out _));
+    }
+
     [GeneratedRegex("id=\"new-api-key\"[^>]*>([^<]+)<", RegexOptions.CultureInvariant)]
     private static partial Regex NewKey();
 
