@@ -22,6 +22,30 @@ public sealed class ProductionWebFactory : MismesWebFactory
     }
 }
 
+/// <summary>A host started as Development with no Demo:Seed setting: the demo data set is on by default there.</summary>
+public sealed class DevelopmentWebFactory : MismesWebFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
+    }
+}
+
+public sealed class DevelopmentDataTests(DevelopmentWebFactory factory) : IClassFixture<DevelopmentWebFactory>
+{
+    [Fact]
+    public async Task Development_ByDefault_HasEveryDemoAccount()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var emails = await db.Users.Select(u => u.Email!).ToListAsync();
+
+        Assert.All(DemoAccounts.All, a => Assert.Contains(a.Email, emails));
+    }
+}
+
 public sealed class DemoWebFactory : MismesWebFactory
 {
     public DemoWebFactory() => Settings["Demo:Seed"] = "true";
