@@ -43,7 +43,9 @@ public sealed class SignInModel(
         var user = await signInManager.UserManager.FindByEmailAsync(Email!.Trim());
         if (user is null)
         {
-            // Same answer as a wrong password: the page does not reveal which e-mails have accounts.
+            // Same answer as a wrong password, after about the same work (one password hash), so neither the text
+            // nor the response time reveals which e-mails have accounts.
+            signInManager.UserManager.PasswordHasher.HashPassword(new AppUser { DisplayName = "" }, Password!);
             ModelState.AddModelError(string.Empty, localizer["Account.SignIn.Failed"]);
             return Page();
         }
