@@ -8,13 +8,19 @@ namespace Mismes.Core.Administration;
 /// </summary>
 public sealed class AuditLog(AppDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
-    public void Add(AuditAction action, string recordType, string recordId, string? details = null)
+    public void Add(AuditAction action, string recordType, string recordId, string? details = null) =>
+        AddFor(currentUser.UserId, currentUser.InstitutionId, action, recordType, recordId, details);
+
+    /// <summary>
+    /// For events where the actor is not yet the request's user, e.g. a sign-in (the cookie is issued after the page runs).
+    /// </summary>
+    public void AddFor(Guid? userId, Guid? institutionId, AuditAction action, string recordType, string recordId, string? details = null)
     {
         db.Set<AuditEntry>().Add(new AuditEntry
         {
             At = clock.GetUtcNow(),
-            UserId = currentUser.UserId,
-            InstitutionId = currentUser.InstitutionId,
+            UserId = userId,
+            InstitutionId = institutionId,
             Action = action,
             RecordType = recordType,
             RecordId = recordId,

@@ -1,9 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mismes.Core.Administration;
+using Mismes.Web.Administration.Api;
+
 namespace Mismes.Web.Administration;
 
 /// <summary>Registers the Administration capability: its Core services, API endpoints and pages.</summary>
 internal static class AdministrationModule
 {
-    public static IServiceCollection AddAdministration(this IServiceCollection services) => services;
+    public static IServiceCollection AddAdministration(this IServiceCollection services)
+    {
+        services.AddAdministrationCore();
 
-    public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder app) => app;
+        // The institution id and name travel in the cookie so scoping never needs a lookup per request.
+        services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();
+        services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, MismesClaimsPrincipalFactory>();
+
+        // One default scheme that picks the API key handler for /api requests presenting a key and the Identity
+        // cookie otherwise, so the fallback policy and every role policy accept both (ADR 0010).
+        services.AddAuthentication()
+            .AddPolicyScheme(ApiKeyAuthentication.Selector, "Cookie or API key", o => o.ForwardDefaultSelector = ApiKeyAuthentication.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = ApiKeyAuthentication.Selector;
+            o.DefaultAuthenticateScheme = ApiKeyAuthentication.Selector;
+            o.DefaultChallengeScheme = ApiKeyAuthentication.Selector;
+            o.DefaultForbidScheme = ApiKeyAuthentication.Selector;
+        });
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        });
+
+        services.AddAuthorizationBuilder().AddPolicies();
+        services.AddOpenApiSecuritySchemes();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder app)
+    {
+        app.MapAuditApi();
+        app.MapAdministrationApi();
+        PrintDemoAccountsAtStart(app.ServiceProvider);
+        return app;
+    }
+
+    /// <summary>
+    /// In Development, a newcomer sees at once how to sign in. Written to the console, not the log: demo credentials
+    /// are not personal data, but they do not belong in log files either.
+    /// </summary>
+    private static void PrintDemoAccountsAtStart(IServiceProvider services)
+    {
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (!environment.IsDevelopment() || !configuration.GetValue("Demo:Seed", true))
+        {
+            return;
+        }
+
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoAccounts.Table(DemoAccounts.Password(configuration))));
+    }
 }

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Mismes.Core;
+using Mismes.Core.Administration;
+using Mismes.Core.Data;
+using Mismes.Core.Seeding;
+
+namespace Mismes.Cli.Administration;
+
+/// <summary>
+/// The database options every data command shares, and the services behind them: the same Core wiring as the web
+/// host (AddMismesDatabase, AddCore, AddAdministrationCore) and the same configuration keys and environment
+/// variables (Database__Provider, ConnectionStrings__Mismes, appsettings.json in the working directory).
+/// </summary>
+internal sealed class DatabaseOptions
+{
+    public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite or Postgres (default: Database:Provider, else Sqlite)" };
+
+    public Option<string?> Connection { get; } = new("--connection") { Description = "Connection string (default: ConnectionStrings:Mismes)" };
+
+    public Option<string?> Environment { get; } = new("--environment") { Description = "Environment name (default: DOTNET_ENVIRONMENT)" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Provider);
+        command.Add(Connection);
+        command.Add(Environment);
+    }
+
+    public string EnvironmentName(ParseResult parse) =>
+        parse.GetValue(Environment)
+        ?? System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        ?? System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environments.Development;
+
+    public IHost BuildHost(ParseResult parse)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = EnvironmentName(parse),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (parse.GetValue(Provider) is { } provider)
+        {
+            overrides["Database:Provider"] = provider;
+        }
+
+        if (parse.GetValue(Connection) is { } connection)
+        {
+            overrides["ConnectionStrings:Mismes"] = connection;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // EF Core probes __EFMigrationsHistory before it exists and logs that as a failed command; failures that
+        // matter surface as exceptions anyway.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+
+        var services = builder.Services;
+        services.AddMismesDatabase(builder.Configuration);
+        services.AddCore();
+        services.AddAdministrationCore();
+        services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        AddSeedersFromCore(services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The web host registers each capability's seeders in its module; the CLI cannot reference the web project, so it
+    /// takes every seeder class in Mismes.Core that is not registered yet.
+    /// </summary>
+    private static void AddSeedersFromCore(IServiceCollection services)
+    {
+        var seederTypes = typeof(AppDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i == typeof(IReferenceDataSeeder) || i == typeof(IDemoDataSeeder))
+                .Select(i => (Service: i, Implementation: t)));
+        foreach (var (service, implementation) in seederTypes)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Scoped(service, implementation));
+        }
+    }
+
+    public static string Describe(AppDbContext db) =>
+        db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "PostgreSQL" : "SQLite";
+}

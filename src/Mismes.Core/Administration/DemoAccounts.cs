@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Mismes.Core.Data;
+using Mismes.Core.Seeding;
+
+namespace Mismes.Core.Administration;
+
+public sealed record DemoAccount(string Role, string Email, string DisplayName, string InstitutionCode);
+
+/// <summary>
+/// One demo account per role, all with the shared password <c>Demo:Password</c>. Created with the demo data set
+/// (Development, `mismes demo seed`), never in Production.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string DefaultPassword = "Demo-Mismes-2026";
+    public const string EmailDomain = "demo.mismes.ma";
+
+    public static readonly IReadOnlyList<DemoAccount> All =
+    [
+        new(Roles.Administrator, "admin@" + EmailDomain, "Administrateur démo", InstitutionCodes.Mcmream),
+        new(Roles.Advisor, "advisor@" + EmailDomain, "Conseiller démo", DemoInstitutions.AnapecTanger),
+        new(Roles.ProgrammeManager, "manager@" + EmailDomain, "Responsable de programme démo", DemoInstitutions.AnapecTanger),
+        new(Roles.CaseWorker, "caseworker@" + EmailDomain, "Chargé de dossiers démo", InstitutionCodes.IomMorocco),
+        new(Roles.Trainer, "trainer@" + EmailDomain, "Formateur démo", InstitutionCodes.Ofppt),
+        new(Roles.Analyst, "analyst@" + EmailDomain, "Analyste démo", InstitutionCodes.MinistryOfEmployment),
+        new(Roles.Employer, "employer@" + EmailDomain, "Employeur démo", DemoInstitutions.HuelvaCooperative),
+        new(Roles.PartnerService, "partner@" + EmailDomain, "Service partenaire démo", DemoInstitutions.SpanishEmploymentService),
+        new(Roles.Expert, "expert@" + EmailDomain, "Expert démo", InstitutionCodes.Cnrst),
+        new(Roles.InstitutionMember, "member@" + EmailDomain, "Membre d'institution démo", DemoInstitutions.Ngo),
+        new(Roles.Beneficiary, "beneficiary@" + EmailDomain, "Bénéficiaire démo", DemoInstitutions.AnapecTanger),
+    ];
+
+    public static string Password(IConfiguration configuration) =>
+        configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+
+    /// <summary>The table printed by the web host at start in Development and by `mismes demo seed`.</summary>
+    public static string Table(string password)
+    {
+        var roleWidth = Math.Max("Role".Length, All.Max(a => a.Role.Length));
+        var emailWidth = Math.Max("E-mail".Length, All.Max(a => a.Email.Length));
+        var institutionWidth = Math.Max("Institution".Length, All.Max(a => a.InstitutionCode.Length));
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("Demo accounts (demo data, never in Production):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {"Role".PadRight(roleWidth)}  {"E-mail".PadRight(emailWidth)}  {"Institution".PadRight(institutionWidth)}  Password");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {new string('-', roleWidth)}  {new string('-', emailWidth)}  {new string('-', institutionWidth)}  {new string('-', password.Length)}");
+        foreach (var a in All)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {a.Role.PadRight(roleWidth)}  {a.Email.PadRight(emailWidth)}  {a.InstitutionCode.PadRight(institutionWidth)}  {password}");
+        }
+
+        text.AppendLine("  Sign in at /Account/SignIn");
+        return text.ToString();
+    }
+}
+
+/// <summary>Creates the missing demo accounts (after the demo institutions, before other capabilities' demo data).</summary>
+internal sealed class DemoAccountSeeder(AppDbContext db, UserManager<AppUser> users, IConfiguration configuration) : IDemoDataSeeder
+{
+    public int Order => 1;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var password = DemoAccounts.Password(configuration);
+        var institutions = await db.Set<Institution>().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
+        foreach (var account in DemoAccounts.All)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                InstitutionId = institutions[account.InstitutionCode],
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, account.Role));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account not created: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mismes.Core.Administration;
+using Mismes.Core.Data;
+using Mismes.Web.Platform;
+
+namespace Mismes.Web.Administration;
+
+public static class MismesClaims
+{
+    public const string Institution = HttpCurrentUser.InstitutionClaim;
+    public const string InstitutionName = "mismes:institution_name";
+    public const string DisplayName = "mismes:display_name";
+    public const string ApiKeyId = "mismes:api_key";
+}
+
+/// <summary>Puts the user's institution (id and name) and display name into the sign-in cookie.</summary>
+internal sealed class MismesClaimsPrincipalFactory(
+    UserManager<AppUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(MismesClaims.DisplayName, user.DisplayName));
+        if (user.InstitutionId is { } institutionId)
+        {
+            var name = await db.Set<Institution>().Where(i => i.Id == institutionId).Select(i => i.Name).SingleOrDefaultAsync();
+            identity.AddClaim(new Claim(MismesClaims.Institution, institutionId.ToString()));
+            if (name is not null)
+            {
+                identity.AddClaim(new Claim(MismesClaims.InstitutionName, name));
+            }
+        }
+
+        return identity;
+    }
+}

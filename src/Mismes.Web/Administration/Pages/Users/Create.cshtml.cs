@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mismes.Core.Administration;
+
+namespace Mismes.Web.Administration.Pages.Users;
+
+[Authorize(Policy = Policies.ManageUsers)]
+public sealed class CreateModel(UserAdministrationService service, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public Guid? InstitutionId { get; set; }
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public IReadOnlyList<InstitutionView> Institutions { get; private set; } = [];
+
+    /// <summary>Administrator is offered only to administrators: it sees every institution.</summary>
+    public IReadOnlyList<string> OfferedRoles =>
+        User.IsInRole(Roles.Administrator) ? Roles.All : Roles.All.Where(r => r != Roles.Administrator).ToList();
+
+    public async Task OnGetAsync(CancellationToken ct) => Institutions = await service.ListManageableInstitutionsAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (userId, errors) = await service.CreateUserAsync(
+            new CreateUser
+            {
+                Email = Email ?? "",
+                DisplayName = DisplayName ?? "",
+                InstitutionId = InstitutionId ?? Guid.Empty,
+                Roles = SelectedRoles,
+                Password = Password ?? "",
+            },
+            ct);
+        if (userId is not null)
+        {
+            return Redirect("/Administration/Users");
+        }
+
+        foreach (var (field, codes) in errors)
+        {
+            var key = field == nameof(CreateUser.Roles) ? nameof(SelectedRoles) : field;
+            var code = codes[0].StartsWith("Identity.", StringComparison.Ordinal) ? "PasswordRules" : codes[0];
+            ModelState.AddModelError(key, localizer["Administration.Validation." + code]);
+        }
+
+        Institutions = await service.ListManageableInstitutionsAsync(ct);
+        return Page();
+    }
+}

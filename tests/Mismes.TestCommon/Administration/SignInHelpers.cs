@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Administration;
+using Mismes.Core.Data;
+
+namespace Mismes.TestCommon;
+
+/// <summary>A user created for a test; <see cref="Password"/> signs in through the real page.</summary>
+public sealed record TestUser(Guid Id, string Email, string Password, Guid InstitutionId, string Role);
+
+/// <summary>A partner system's key created for a test.</summary>
+public sealed record TestApiKey(Guid Id, string Secret, Guid InstitutionId);
+
+/// <summary>
+/// Users, signed-in clients and API-key clients for integration tests. Clients do not follow redirects, so a test
+/// sees a form's 302 (or the redirect to /Account/AccessDenied) as it is; they keep cookies.
+/// </summary>
+public static partial class SignInHelpers
+{
+    public const string TestPassword = "Test-Password-2026";
+
+    /// <summary>Creates a user with <paramref name="role"/> in the institution with this code (created, as a demo institution, if missing).</summary>
+    public static async Task<TestUser> CreateUserAsync(this MismesWebFactory factory, string role, string institutionCode, string? email = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var institutionId = await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@test.mismes.ma";
+        var user = new AppUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = $"Test {role}",
+            InstitutionId = institutionId,
+            LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(user, TestPassword));
+        Check(await users.AddToRoleAsync(user, role));
+        return new TestUser(user.Id, email, TestPassword, institutionId, role);
+    }
+
+    /// <summary>A new user with <paramref name="role"/>, signed in through /Account/SignIn; the client keeps the cookie.</summary>
+    public static async Task<HttpClient> CreateSignedInClientAsync(this MismesWebFactory factory, string role, string institutionCode)
+    {
+        var user = await factory.CreateUserAsync(role, institutionCode);
+        return await factory.CreateSignedInClientAsync(user);
+    }
+
+    public static async Task<HttpClient> CreateSignedInClientAsync(this MismesWebFactory factory, TestUser user)
+    {
+        var client = factory.CreateCookieClient();
+        var response = await client.SignInAsync(user.Email, user.Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    public static HttpClient CreateCookieClient(this MismesWebFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form as a browser would (GET for the antiforgery token, then POST).</summary>
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password, string? culture = null) =>
+        client.PostFormAsync(
+            "/Account/SignIn" + (culture is null ? "" : "?culture=" + culture),
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>GETs <paramref name="url"/>, takes the antiforgery token from its form and POSTs <paramref name="fields"/> to <paramref name="postUrl"/> (default: the same URL).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
+    {
+        var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var form = new List<KeyValuePair<string, string>>(fields)
+        {
+            new("__RequestVerificationToken", ExtractAntiforgeryToken(html)),
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
+    }
+
+    public static string ExtractAntiforgeryToken(string html)
+    {
+        var match = AntiforgeryInput().Match(html);
+        return match.Success
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("No antiforgery token in the page.");
+    }
+
+    /// <summary>Creates an active API key for the institution with this code (created if missing).</summary>
+    public static async Task<TestApiKey> CreateApiKeyAsync(this MismesWebFactory factory, string institutionCode, string roles = Roles.PartnerService)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var institutionId = await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var secret = ApiKeyService.NewSecret();
+        var key = new ApiKey
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = institutionId,
+            Name = "test key",
+            Prefix = ApiKeyService.PrefixOf(secret),
+            SecretHash = ApiKeyService.Hash(secret),
+            Roles = roles,
+            CreatedAt = factory.Clock.GetUtcNow(),
+        };
+        db.Set<ApiKey>().Add(key);
+        await db.SaveChangesAsync();
+        return new TestApiKey(key.Id, secret, institutionId);
+    }
+
+    /// <summary>A client that sends <c>Authorization: ApiKey &lt;key&gt;</c> for a new key of this institution.</summary>
+    public static async Task<HttpClient> CreateApiKeyClientAsync(this MismesWebFactory factory, string institutionCode)
+    {
+        var key = await factory.CreateApiKeyAsync(institutionCode);
+        return factory.CreateApiKeyClient(key.Secret);
+    }
+
+    public static HttpClient CreateApiKeyClient(this MismesWebFactory factory, string secret)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", secret);
+        return client;
+    }
+
+    public static async Task<Guid> InstitutionIdAsync(this MismesWebFactory factory, string institutionCode)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
+    }
+
+    private static async Task<Guid> EnsureInstitutionAsync(IServiceProvider services, string code)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var id = await db.Set<Institution>().Where(i => i.Code == code).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
+        if (id is { } existing)
+        {
+            return existing;
+        }
+
+        var institution = new Institution { Id = Guid.NewGuid(), Code = code, Name = "Test " + code, Kind = InstitutionKind.PublicEmploymentService, IsDemo = true };
+        db.Set<Institution>().Add(institution);
+        try
+        {
+            await db.SaveChangesAsync();
+            return institution.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Another test created it at the same moment.
+            db.ChangeTracker.Clear();
+            return await db.Set<Institution>().Where(i => i.Code == code).Select(i => i.Id).SingleAsync();
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex AntiforgeryInput();
+}
