@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,7 +16,7 @@ internal static class CultureSelection
 
     public static IEndpointRouteBuilder MapCultureSelection(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Route, (HttpContext context, string? c, string? returnUrl) =>
+        app.MapGet(Route, (HttpContext context, TimeProvider clock, string? c, string? returnUrl) =>
             {
                 var culture = Cultures.Match(c);
                 if (culture is not null)
@@ -25,7 +26,7 @@ internal static class CultureSelection
                         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                         new CookieOptions
                         {
-                            Expires = DateTimeOffset.UtcNow.AddYears(1),
+                            Expires = clock.GetUtcNow().AddYears(1),
                             IsEssential = true,
                             HttpOnly = true,
                             SameSite = SameSiteMode.Lax,
@@ -41,13 +42,31 @@ internal static class CultureSelection
         return app;
     }
 
-    /// <summary>The switcher's link for one language, returning to the current page.</summary>
+    /// <summary>
+    /// The switcher's link for one language, returning to the current page — on an error page, to the URL the user
+    /// asked for (not /Error/404).
+    /// </summary>
     public static string Link(string culture, HttpRequest request) =>
         QueryHelpers.AddQueryString(Route, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["c"] = culture,
-            ["returnUrl"] = WithoutCultureParameter(request.PathBase + request.Path + request.QueryString),
+            ["returnUrl"] = WithoutCultureParameter(CurrentUrl(request)),
         });
+
+    private static string CurrentUrl(HttpRequest request)
+    {
+        if (request.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+        {
+            return reExecuted.OriginalPathBase + reExecuted.OriginalPath + reExecuted.OriginalQueryString;
+        }
+
+        if (request.HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failed)
+        {
+            return request.PathBase + failed.Path;
+        }
+
+        return request.PathBase + request.Path + request.QueryString;
+    }
 
     /// <summary>A local URL to go back to: the given one when it is local, else the home page.</summary>
     public static string SafeReturnUrl(string? returnUrl)

@@ -39,14 +39,16 @@ public abstract class BrowserTest(MismesAppFixture app, ITestOutputHelper output
 
     /// <summary>
     /// A new page in its own browser context whose browser language is <paramref name="culture"/> (Accept-Language),
-    /// with relative URLs resolved against the host. <paramref name="phone"/> gives a 360 × 780 viewport.
+    /// with relative URLs resolved against the host. <paramref name="phone"/> gives a 360 × 780 viewport;
+    /// <paramref name="javaScript"/> false checks that a page works without scripts.
     /// </summary>
-    protected async Task<IPage> NewPageAsync(string culture = "fr", bool phone = false)
+    protected async Task<IPage> NewPageAsync(string culture = "fr", bool phone = false, bool javaScript = true)
     {
         var context = await App.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = culture,
+            JavaScriptEnabled = javaScript,
             ViewportSize = phone ? new ViewportSize { Width = 360, Height = 780 } : new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
@@ -56,7 +58,10 @@ public abstract class BrowserTest(MismesAppFixture app, ITestOutputHelper output
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the real sign-in page (fields Email and Password) and waits to leave it.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in page (fields Email and Password) and waits to leave it; when the page stays,
+    /// fails with what it says (e.g. its error summary).
+    /// </summary>
     protected async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/SignIn");
@@ -64,13 +69,23 @@ public abstract class BrowserTest(MismesAppFixture app, ITestOutputHelper output
         await form.Locator("input[name='Email']").FillAsync(email);
         await form.Locator("input[name='Password']").FillAsync(password);
         await form.Locator("button[type='submit'], input[type='submit']").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            await page.WaitForURLAsync(
+                url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
+                new PageWaitForURLOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            var said = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in as {email} did not leave the sign-in page. It says: {said}");
+        }
     }
 
     /// <summary>Runs a journey on a new page; on failure saves "{name}-failure.png" before rethrowing.</summary>
-    protected async Task JourneyAsync(string name, string culture, Func<IPage, Task> journey, bool phone = false)
+    protected async Task JourneyAsync(string name, string culture, Func<IPage, Task> journey, bool phone = false, bool javaScript = true)
     {
-        var page = await NewPageAsync(culture, phone);
+        var page = await NewPageAsync(culture, phone, javaScript);
         try
         {
             await journey(page);

@@ -47,6 +47,20 @@ public sealed class PlatformJourneyTests(MismesAppFixture app, ITestOutputHelper
         await Expect(page.Locator("h1")).ToHaveTextAsync("Medidas de apoyo a los migrantes");
     });
 
+    [Fact]
+    public Task LanguageSwitcher_WithoutJavaScript_SwitchesAndReturnsToPage() => JourneyAsync("switcher-no-js", "fr", async page =>
+    {
+        await page.GotoAsync("/No/Such/Page?culture=en");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+
+        await page.Locator(".culture-switcher a[data-culture='ar-MA']").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/No/Such/Page$"));
+        await ExpectDirectionAsync(page, "rtl");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("الصفحة غير موجودة");
+        await ScreenshotAsync(page, "not-found-ar-no-js");
+    }, javaScript: false);
+
     [Theory]
     [InlineData("fr")]
     [InlineData("ar-MA")]

@@ -28,6 +28,15 @@ public sealed class ErrorPageTests(MismesWebFactory factory) : IClassFixture<Mis
     }
 
     [Fact]
+    public async Task UnknownPage_LanguageSwitcher_ReturnsToRequestedUrl()
+    {
+        var response = await Client().GetAsync(new Uri("/No/Such/Page?x=1&culture=en", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("href=\"/culture?c=ar-MA&amp;returnUrl=%2FNo%2FSuch%2FPage%3Fx%3D1\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownPagePost_Anonymous_NotFoundNotSignIn()
     {
         var response = await Client().PostAsync(new Uri("/No/Such/Form", UriKind.Relative), new FormUrlEncodedContent([]));
