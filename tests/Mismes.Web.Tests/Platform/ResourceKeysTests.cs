@@ -94,6 +94,15 @@ public sealed partial class ResourceKeysTests
         Assert.Equal([key], found);
     }
 
+    [Theory]
+    [InlineData("@L[\"Catalogue.Phase.\" + measure.Phase]")]
+    [InlineData("@L[$\"Catalogue.Phase.{phase}\"]")]
+    [InlineData("var title = \"Home.Title\";")]
+    public void KeyPattern_ComputedKey_Ignored(string line)
+    {
+        Assert.Empty(KeyPattern().Matches(line));
+    }
+
     private static IEnumerable<(string Key, string File)> UsedKeys()
     {
         var files = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
@@ -130,7 +139,8 @@ public sealed partial class ResourceKeysTests
         PlaceholderPattern().Matches(value).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
     // L["Key"], localizer["Key", …], ErrorMessage = "Key", Display(Name = "Key").
-    [GeneratedRegex("""(?:\b(?:L|l|_l|localizer|Localizer|_localizer|_L)\[\s*"(?<key>[^"]+)"|\bErrorMessage\s*=\s*"(?<key>[^"]+)"|\bDisplay\(\s*Name\s*=\s*"(?<key>[^"]+)")""")]
+    // Only whole literals: L["Catalogue.Phase." + phase] is built at run time and cannot be checked here.
+    [GeneratedRegex("""(?:\b(?:L|l|_l|localizer|Localizer|_localizer|_L)\[\s*"(?<key>[^"]+)"\s*[\],]|\bErrorMessage\s*=\s*"(?<key>[^"]+)"\s*[,)]|\bDisplay\(\s*Name\s*=\s*"(?<key>[^"]+)"\s*[,)])""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{\d+\}")]
