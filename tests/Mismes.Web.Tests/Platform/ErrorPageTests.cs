@@ -64,12 +64,16 @@ public sealed class ErrorPageTests(MismesWebFactory factory) : IClassFixture<Mis
     }
 
     [Theory]
-    [InlineData("/Error/404", HttpStatusCode.NotFound)]
-    [InlineData("/Error/500", HttpStatusCode.InternalServerError)]
-    public async Task ErrorPage_Direct_KeepsStatus(string path, HttpStatusCode status)
+    [InlineData("/Error/404?culture=en", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("/Error/400?culture=en", HttpStatusCode.BadRequest, "Invalid request")]
+    [InlineData("/Error/500?culture=en", HttpStatusCode.InternalServerError, "Something went wrong")]
+    [InlineData("/Error/503?culture=en", HttpStatusCode.ServiceUnavailable, "Something went wrong")]
+    [InlineData("/Error?culture=en", HttpStatusCode.InternalServerError, "Something went wrong")]
+    public async Task ErrorPage_Direct_StatusAndMessage(string path, HttpStatusCode status, string title)
     {
         var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(status, response.StatusCode);
+        Assert.Contains($"<h1>{title}</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
