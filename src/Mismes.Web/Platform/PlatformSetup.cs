@@ -61,7 +61,7 @@ internal static class PlatformSetup
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            var cultures = Cultures.Supported.Select(Cultures.Create).ToList();
             o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
@@ -69,9 +69,9 @@ internal static class PlatformSetup
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new SupportedCultureProvider(new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" }),
+                new SupportedCultureProvider(new CookieRequestCultureProvider()),
+                new SupportedCultureProvider(new AcceptLanguageHeaderRequestCultureProvider()),
             ];
         });
 
@@ -81,6 +81,7 @@ internal static class PlatformSetup
                 o.RootDirectory = "/";
                 o.Conventions.Add(new FeatureFolderRoutes());
             })
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
@@ -88,8 +89,21 @@ internal static class PlatformSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-        services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        services.AddErrorHandling();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new Microsoft.OpenApi.OpenApiInfo
+            {
+                Title = "Mismes API",
+                Version = "v1",
+                Description = "Integrated platform for migrant support measures in Morocco: the public catalogue of "
+                    + "support measures and, for partner institutions, the people registry and the services built on it. "
+                    + "Errors are RFC 9457 problem details.",
+            };
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks();
         services.AddJobRunner();
         return builder;
@@ -99,19 +113,16 @@ internal static class PlatformSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
             app.UseHsts();
         }
-        else
-        {
-            app.UseExceptionHandler();
-        }
 
-        app.UseStatusCodePages();
+        // Culture first, so error pages re-executed below are in the user's language too.
         app.UseRequestLocalization();
+        app.UseErrorHandling();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNotFoundForUnmatchedRoutes();
         app.UseAuthorization();
         return app;
     }
@@ -120,7 +131,8 @@ internal static class PlatformSetup
     {
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-reference").AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Mismes API")).AllowAnonymous();
+        app.MapCultureSelection();
         app.MapRazorPages();
         return app;
     }
