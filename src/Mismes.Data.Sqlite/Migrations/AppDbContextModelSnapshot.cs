@@ -322,6 +322,187 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("Institution");
                 });
 
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BeneficiariesMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeneficiariesMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BudgetAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BudgetCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ongoing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SortKey");
+
+                    b.ToTable("SupportMeasure");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureModelEntry", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeasureId", "Model");
+
+                    b.ToTable("SupportMeasureModelEntry");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Role", "Code");
+
+                    b.ToTable("SupportMeasureParty");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureTranslation", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activities")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beneficiaries")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Budget")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funders")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Implementers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeasureId", "Culture");
+
+                    b.ToTable("SupportMeasureTranslation");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -388,6 +569,55 @@ namespace Mismes.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
+                {
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureModelEntry", b =>
+                {
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithMany("Models")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureParty", b =>
+                {
+                    b.HasOne("Mismes.Core.Administration.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasureTranslation", b =>
+                {
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
+                {
+                    b.Navigation("Models");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,9 +1,26 @@
+using Mismes.Core.Catalogue;
+using Mismes.Core.Seeding;
+using Mismes.Web.Administration;
+using Mismes.Web.Catalogue.Api;
+
 namespace Mismes.Web.Catalogue;
 
 /// <summary>Registers the Catalogue capability: its Core services, API endpoints and pages.</summary>
 internal static class CatalogueModule
 {
-    public static IServiceCollection AddCatalogue(this IServiceCollection services) => services;
+    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogueService>();
+        services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
+        services.AddScoped<CatalogueLabels>();
+        services.AddAuthorizationBuilder().AddCataloguePolicy();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder app)
+    {
+        app.MapMeasureEndpoints();
+        app.MapCatalogueExport();
+        return app;
+    }
 }

@@ -82,6 +82,43 @@ namespace Mismes.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupportMeasure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SortKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Ongoing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BudgetAmount = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
+                    BudgetCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    BeneficiariesMin = table.Column<int>(type: "INTEGER", nullable: true),
+                    BeneficiariesMax = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMeasure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportMeasure_SupportMeasure_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "SupportMeasure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -133,6 +170,77 @@ namespace Mismes.Data.Sqlite.Migrations
                         column: x => x.InstitutionId,
                         principalTable: "Institution",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportMeasureModelEntry",
+                columns: table => new
+                {
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMeasureModelEntry", x => new { x.MeasureId, x.Model });
+                    table.ForeignKey(
+                        name: "FK_SupportMeasureModelEntry_SupportMeasure_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "SupportMeasure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportMeasureParty",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMeasureParty", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportMeasureParty_Institution_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institution",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupportMeasureParty_SupportMeasure_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "SupportMeasure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportMeasureTranslation",
+                columns: table => new
+                {
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Implementers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Funders = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Budget = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Beneficiaries = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Activities = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMeasureTranslation", x => new { x.MeasureId, x.Culture });
+                    table.ForeignKey(
+                        name: "FK_SupportMeasureTranslation_SupportMeasure_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "SupportMeasure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,6 +390,37 @@ namespace Mismes.Data.Sqlite.Migrations
                 name: "IX_Institution_ParentId",
                 table: "Institution",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasure_ParentId",
+                table: "SupportMeasure",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasure_Slug",
+                table: "SupportMeasure",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasure_SortKey",
+                table: "SupportMeasure",
+                column: "SortKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasureParty_InstitutionId",
+                table: "SupportMeasureParty",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasureParty_MeasureId",
+                table: "SupportMeasureParty",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasureParty_Role_Code",
+                table: "SupportMeasureParty",
+                columns: new[] { "Role", "Code" });
         }
 
         /// <inheritdoc />
@@ -309,10 +448,22 @@ namespace Mismes.Data.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "SupportMeasureModelEntry");
+
+            migrationBuilder.DropTable(
+                name: "SupportMeasureParty");
+
+            migrationBuilder.DropTable(
+                name: "SupportMeasureTranslation");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "SupportMeasure");
 
             migrationBuilder.DropTable(
                 name: "Institution");
