@@ -311,9 +311,12 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             errors["BeneficiariesMax"] = ["Catalogue.Error.MaxBelowMin"];
         }
 
-        if (input.ImplementerCodes.Concat(input.FunderCodes).Any(c => !string.IsNullOrWhiteSpace(c) && !CodePattern().IsMatch(c.Trim().ToUpperInvariant())))
+        foreach (var (field, codes) in new[] { ("ImplementerCodes", input.ImplementerCodes), ("FunderCodes", input.FunderCodes) })
         {
-            errors[input.ImplementerCodes.Any(c => !string.IsNullOrWhiteSpace(c) && !CodePattern().IsMatch(c.Trim().ToUpperInvariant())) ? "ImplementerCodes" : "FunderCodes"] = ["Catalogue.Error.Code"];
+            if (CleanCodes(codes).Any(c => !CodePattern().IsMatch(c)))
+            {
+                errors[field] = ["Catalogue.Error.Code"];
+            }
         }
 
         CheckLength(errors, "SourceReference", input.SourceReference, 500);
