@@ -474,7 +474,8 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             EndMonth = m.EndMonth,
             Ongoing = m.Ongoing,
             Status = m.StatusOn(Today),
-            BudgetAmount = m.BudgetAmount,
+            // PostgreSQL's numeric(18,2) gives 4877481.00 where SQLite gives 4877481: drop trailing zeros so both read alike.
+            BudgetAmount = m.BudgetAmount / 1.000000000000000000000000000000000m,
             BudgetCurrency = m.BudgetCurrency,
             BeneficiariesMin = m.BeneficiariesMin,
             BeneficiariesMax = m.BeneficiariesMax,
