@@ -61,6 +61,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [InlineData("status=Closed", "status", "es", "Este valor no se reconoce.")]
     [InlineData("pageSize=500", "pageSize", "en", "Page size is between 1 and 100.")]
     [InlineData("page=0", "page", "ar-MA", "تبدأ الصفحات من 1.")]
+    [InlineData("page=abc", "page", "en", "Pages start at 1.")]
     public async Task List_BadParameter_Returns400WithLocalizedFieldError(string query, string field, string culture, string message)
     {
         var client = factory.CreateAnonymousClient();
@@ -182,6 +183,21 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
         var response = await client.PutAsJsonAsync($"/api/v1/measures/{Guid.NewGuid()}", NewMeasure("fantome"), Json);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheMeasureEndpoints()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        var list = paths.GetProperty("/api/v1/measures");
+        Assert.Equal("ListMeasures", list.GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("CreateMeasure", list.GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("GetMeasure", paths.GetProperty("/api/v1/measures/{id}").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.True(list.GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
     }
 
     private static MeasureInput NewMeasure(string slug) => new()

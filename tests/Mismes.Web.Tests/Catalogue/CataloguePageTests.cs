@@ -125,6 +125,19 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
         Assert.StartsWith("/Account/SignIn", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Roles.ProgrammeManager, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.Advisor, false)]
+    public async Task Index_SignedIn_ShowsManageLinkOnlyToThoseWhoManage(string role, bool shown)
+    {
+        var client = await factory.CreateClientAsAsync(role);
+
+        var html = await client.GetStringAsync(new Uri("/Catalogue", UriKind.Relative));
+
+        Assert.Equal(shown, html.Contains("id=\"manage-link\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Manage_Advisor_IsDenied()
     {

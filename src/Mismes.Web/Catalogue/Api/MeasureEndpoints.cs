@@ -75,18 +75,21 @@ internal static class MeasureEndpoints
         string? status,
         string? q,
         string? culture,
-        int? page,
-        int? pageSize,
+        string? page,
+        string? pageSize,
         CancellationToken ct)
     {
+        // Paging values are read here rather than bound as int, so "page=abc" gets the same field error as "page=0".
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
-        if (page is < 1)
+        var number = ReadInt(page, 1);
+        var size = ReadInt(pageSize, 20);
+        if (number is null or < 1)
         {
             errors["page"] = ["Catalogue.Error.Page"];
         }
 
-        if (pageSize is < 1 or > 100)
+        if (size is null or < 1 or > 100)
         {
             errors["pageSize"] = ["Catalogue.Error.PageSize"];
         }
@@ -98,11 +101,13 @@ internal static class MeasureEndpoints
 
         var language = CatalogueCultures.Normalize(culture ?? CultureInfo.CurrentUICulture.Name);
         var all = await catalogue.SearchAsync(filter, language, ct);
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
-        var items = all.Skip((number - 1) * size).Take(size).Select(m => ToDto(m, labels)).ToList();
-        return TypedResults.Ok(new MeasurePage(items, number, size, all.Count));
+        var items = all.Skip((number!.Value - 1) * size!.Value).Take(size.Value).Select(m => ToDto(m, labels)).ToList();
+        return TypedResults.Ok(new MeasurePage(items, number.Value, size.Value, all.Count));
     }
+
+    private static int? ReadInt(string? value, int fallback) =>
+        string.IsNullOrWhiteSpace(value) ? fallback
+        : int.TryParse(value, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static async Task<Results<Ok<MeasureDto>, ProblemHttpResult>> GetAsync(
         string id, string? culture, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)

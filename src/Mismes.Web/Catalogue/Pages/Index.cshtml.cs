@@ -8,7 +8,7 @@ namespace Mismes.Web.Catalogue.Pages;
 
 /// <summary>/Catalogue: the public list of support measures with filters (a GET form, so it works without JavaScript).</summary>
 [AllowAnonymous]
-public sealed class IndexModel(CatalogueService catalogue) : PageModel
+public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "phase")]
     public string? Phase { get; set; }
@@ -35,11 +35,16 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
 
     public string Culture => CultureInfo.CurrentUICulture.Name;
 
+    /// <summary>Programme managers see the way to the management pages.</summary>
+    public bool CanManage { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Filter = MeasureFilter.Parse(Phase, Model, Implementer, Status, Q, Errors);
         Measures = await catalogue.SearchAsync(Filter, CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
         Implementers = await catalogue.ImplementerCodesAsync(ct);
+        CanManage = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, Administration.Policies.ManageCatalogue)).Succeeded;
     }
 
     /// <summary>The export link keeps the visitor's filters and language.</summary>
