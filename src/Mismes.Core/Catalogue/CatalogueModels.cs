@@ -90,6 +90,8 @@ public sealed record MeasureView
 
     public string? ParentReference { get; init; }
 
+    public string? ParentTitle { get; init; }
+
     public required MeasureOrigin Origin { get; init; }
 
     public required MigrationPhase Phase { get; init; }

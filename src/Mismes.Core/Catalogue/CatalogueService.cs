@@ -454,7 +454,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         string? Pick(Func<SupportMeasureTranslation, string?> field) =>
             (wanted is null ? null : Clean(field(wanted))) ?? (fr is null ? null : Clean(field(fr)));
 
-        var parent = all.FirstOrDefault(a => a.Header.Id == m.ParentId).Header;
+        var (parent, parentTitles) = all.FirstOrDefault(a => a.Header.Id == m.ParentId);
         return new MeasureView
         {
             Id = m.Id,
@@ -463,6 +463,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             Number = m.Number,
             ParentSlug = parent?.Slug,
             ParentReference = parent?.Reference,
+            ParentTitle = parentTitles is null ? null : TitleIn(parentTitles, culture),
             Origin = m.Origin,
             Phase = m.Phase,
             Models = m.Models.Select(x => x.Model).Order().ToList(),

@@ -142,6 +142,7 @@ public sealed class CatalogueServiceTests
         Assert.Equal("OFII voluntary return aid", avrr.Initiatives[1].Title);
         Assert.Equal("avrr", ofii!.ParentSlug);
         Assert.Equal("9", ofii.ParentReference);
+        Assert.StartsWith("Assisted voluntary return and reintegration programmes (AVRR)", ofii.ParentTitle, StringComparison.Ordinal);
     }
 
     [Fact]
