@@ -1,0 +1,193 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mismes.Core.Catalogue;
+using Mismes.Web.Administration;
+
+namespace Mismes.Web.Catalogue.Api;
+
+/// <summary>A measure as the public API returns it; texts in the requested language (French where a text is missing).</summary>
+public sealed record MeasureDto(
+    Guid Id,
+    string Slug,
+    string? Reference,
+    string? ParentSlug,
+    string Origin,
+    string Phase,
+    string PhaseLabel,
+    IReadOnlyList<string> Models,
+    IReadOnlyList<string> ModelLabels,
+    IReadOnlyList<string> ImplementerCodes,
+    IReadOnlyList<string> FunderCodes,
+    string Culture,
+    string Title,
+    IReadOnlyList<string> Implementers,
+    IReadOnlyList<string> Funders,
+    string? Period,
+    int? StartYear,
+    int? StartMonth,
+    int? EndYear,
+    int? EndMonth,
+    bool Ongoing,
+    string Status,
+    bool IsActive,
+    string? Budget,
+    decimal? BudgetAmount,
+    string? BudgetCurrency,
+    string? Beneficiaries,
+    int? BeneficiariesMin,
+    int? BeneficiariesMax,
+    IReadOnlyList<string> Activities,
+    IReadOnlyList<string> Initiatives,
+    string? SourceReference,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>One page of measures.</summary>
+public sealed record MeasurePage(IReadOnlyList<MeasureDto> Items, int Page, int PageSize, int Total);
+
+/// <summary>/api/v1/measures: the public catalogue for partner systems (read anonymously; programme managers write).</summary>
+internal static class MeasureEndpoints
+{
+    public static IEndpointRouteBuilder MapMeasureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/measures").WithTags("Catalogue");
+
+        group.MapGet("/", ListAsync).AllowAnonymous()
+            .WithName("ListMeasures")
+            .WithSummary("Lists the support measures of the catalogue, filtered and paged, in one language.");
+        group.MapGet("/{id}", GetAsync).AllowAnonymous()
+            .WithName("GetMeasure")
+            .WithSummary("One support measure, by id or slug.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageCatalogue)
+            .WithName("CreateMeasure")
+            .WithSummary("Adds a support measure with its translations (programme managers).");
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ManageCatalogue)
+            .WithName("UpdateMeasure")
+            .WithSummary("Changes a support measure and its translations (programme managers).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<MeasurePage>, ValidationProblem>> ListAsync(
+        CatalogueService catalogue,
+        CatalogueLabels labels,
+        string? phase,
+        string? model,
+        string? implementer,
+        string? status,
+        string? q,
+        string? culture,
+        string? page,
+        string? pageSize,
+        CancellationToken ct)
+    {
+        // Paging values are read here rather than bound as int, so "page=abc" gets the same field error as "page=0".
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
+        var number = ReadInt(page, 1);
+        var size = ReadInt(pageSize, 20);
+        if (number is null or < 1)
+        {
+            errors["page"] = ["Catalogue.Error.Page"];
+        }
+
+        if (size is null or < 1 or > 100)
+        {
+            errors["pageSize"] = ["Catalogue.Error.PageSize"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(Localize(errors, labels));
+        }
+
+        var language = CatalogueCultures.Normalize(culture ?? CultureInfo.CurrentUICulture.Name);
+        var all = await catalogue.SearchAsync(filter, language, ct);
+        var items = all.Skip((number!.Value - 1) * size!.Value).Take(size.Value).Select(m => ToDto(m, labels)).ToList();
+        return TypedResults.Ok(new MeasurePage(items, number.Value, size.Value, all.Count));
+    }
+
+    private static int? ReadInt(string? value, int fallback) =>
+        string.IsNullOrWhiteSpace(value) ? fallback
+        : int.TryParse(value, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static async Task<Results<Ok<MeasureDto>, ProblemHttpResult>> GetAsync(
+        string id, string? culture, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)
+    {
+        var language = CatalogueCultures.Normalize(culture ?? CultureInfo.CurrentUICulture.Name);
+        var measure = await catalogue.FindAsync(id, language, ct);
+        return measure is null
+            ? NotFound(labels)
+            : TypedResults.Ok(ToDto(measure, labels));
+    }
+
+    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(
+        MeasureInput input, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)
+    {
+        var result = await catalogue.CreateAsync(input, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(Localize(result.Errors, labels));
+        }
+
+        var saved = await catalogue.FindAsync(result.Id!.Value.ToString(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture.Name), ct);
+        return TypedResults.Created($"/api/v1/measures/{result.Id}", ToDto(saved!, labels));
+    }
+
+    private static async Task<Results<Ok<MeasureDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        Guid id, MeasureInput input, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)
+    {
+        var result = await catalogue.UpdateAsync(id, input, ct);
+        if (result.NotFound)
+        {
+            return NotFound(labels);
+        }
+
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(Localize(result.Errors, labels));
+        }
+
+        var saved = await catalogue.FindAsync(id.ToString(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture.Name), ct);
+        return TypedResults.Ok(ToDto(saved!, labels));
+    }
+
+    private static ProblemHttpResult NotFound(CatalogueLabels labels) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: labels["Catalogue.NotFound.Title"], detail: labels["Catalogue.NotFound.Lead"]);
+
+    internal static Dictionary<string, string[]> Localize(IReadOnlyDictionary<string, string[]> errors, CatalogueLabels labels) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(key => labels[key]).ToArray(), StringComparer.Ordinal);
+
+    internal static MeasureDto ToDto(MeasureView m, CatalogueLabels labels) => new(
+        m.Id,
+        m.Slug,
+        m.Reference,
+        m.ParentSlug,
+        m.Origin.ToString(),
+        m.Phase.ToString(),
+        labels.Phase(m.Phase),
+        m.Models.Select(x => x.ToString()).ToList(),
+        m.Models.Select(labels.Model).ToList(),
+        m.ImplementerCodes,
+        m.FunderCodes,
+        m.Culture,
+        m.Title,
+        m.Implementers,
+        m.Funders,
+        m.Period,
+        m.StartYear,
+        m.StartMonth,
+        m.EndYear,
+        m.EndMonth,
+        m.Ongoing,
+        m.Status.ToString(),
+        m.Status == MeasureStatus.Active,
+        m.Budget,
+        m.BudgetAmount,
+        m.BudgetCurrency,
+        m.Beneficiaries,
+        m.BeneficiariesMin,
+        m.BeneficiariesMax,
+        m.Activities,
+        m.Initiatives.Select(i => i.Slug).ToList(),
+        m.SourceReference,
+        m.UpdatedAt);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mismes.Core.Catalogue;
+
+namespace Mismes.Web.Catalogue.Pages;
+
+/// <summary>/Catalogue/{slug}: every attribute of one measure; a localized 404 when there is no such measure.</summary>
+[AllowAnonymous]
+public sealed class DetailsModel(CatalogueService catalogue) : PageModel
+{
+    public MeasureView? Measure { get; private set; }
+
+    public string Culture => CultureInfo.CurrentUICulture.Name;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        Measure = await catalogue.FindAsync(slug, CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
+        if (Measure is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+}

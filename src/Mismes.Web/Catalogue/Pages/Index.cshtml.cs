@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mismes.Core.Catalogue;
+
+namespace Mismes.Web.Catalogue.Pages;
+
+/// <summary>/Catalogue: the public list of support measures with filters (a GET form, so it works without JavaScript).</summary>
+[AllowAnonymous]
+public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "phase")]
+    public string? Phase { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "model")]
+    public string? Model { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "implementer")]
+    public string? Implementer { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    public MeasureFilter Filter { get; private set; } = new();
+
+    public IReadOnlyList<MeasureView> Measures { get; private set; } = [];
+
+    public IReadOnlyList<string> Implementers { get; private set; } = [];
+
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string Culture => CultureInfo.CurrentUICulture.Name;
+
+    /// <summary>Programme managers see the way to the management pages.</summary>
+    public bool CanManage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Filter = MeasureFilter.Parse(Phase, Model, Implementer, Status, Q, Errors);
+        Measures = await catalogue.SearchAsync(Filter, CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
+        Implementers = await catalogue.ImplementerCodesAsync(ct);
+        CanManage = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, Administration.Policies.ManageCatalogue)).Succeeded;
+    }
+
+    /// <summary>The export link keeps the visitor's filters and language.</summary>
+    public string ExportUrl(string format)
+    {
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["format"] = format,
+            ["culture"] = Culture,
+            ["phase"] = Filter.Phase?.ToString(),
+            ["model"] = Filter.Model?.ToString(),
+            ["implementer"] = Filter.Implementer,
+            ["status"] = Filter.Status?.ToString(),
+            ["q"] = Filter.Text,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Catalogue/Export", query.Where(p => p.Value is not null));
+    }
+}

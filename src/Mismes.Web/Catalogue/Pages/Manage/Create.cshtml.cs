@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Mismes.Core.Catalogue;
+using Mismes.Web.Administration;
+
+namespace Mismes.Web.Catalogue.Pages.Manage;
+
+/// <summary>/Catalogue/Manage/Create: a new measure with its texts in up to four languages (French required).</summary>
+[Authorize(Policy = Policies.ManageCatalogue)]
+public sealed class CreateModel(CatalogueService catalogue) : MeasureFormModel(catalogue)
+{
+    public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        CollectBindingErrors();
+        if (Errors.Count == 0)
+        {
+            var result = await Catalogue.CreateAsync(Input, ct);
+            if (result.Succeeded)
+            {
+                return Redirect("/Catalogue/Manage?saved=" + Uri.EscapeDataString(result.Slug!));
+            }
+
+            AddErrors(result.Errors);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+}

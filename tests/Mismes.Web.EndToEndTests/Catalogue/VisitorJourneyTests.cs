@@ -1,0 +1,103 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Playwright;
+
+namespace Mismes.Web.EndToEndTests.Catalogue;
+
+/// <summary>
+/// Issue 2's visitor journey: the catalogue in Arabic (right to left), switch to French, filter by phase, open a
+/// measure, download the comparison table and check its rows.
+/// </summary>
+public sealed class VisitorJourneyTests(CatalogueBrowserFixture browser) : IClassFixture<CatalogueBrowserFixture>
+{
+    [Fact]
+    public async Task Visitor_ArabicThenFrenchFilterOpenAndDownload_GetsTheFilteredTable()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/Catalogue?culture=ar-MA");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("دليل تدابير دعم المهاجرين", await page.InnerTextAsync("h1"));
+        await Shot(page, "catalogue-1-arabic");
+
+        await SwitchToFrenchAsync(page);
+        Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("Catalogue des mesures de soutien aux migrants", await page.InnerTextAsync("h1"));
+
+        await page.SelectOptionAsync("#filter-phase", "PostMigration");
+        await page.ClickAsync("#filter-submit");
+        await page.WaitForURLAsync("**/Catalogue?*phase=PostMigration*");
+        Assert.Equal("7 mesure(s) trouvée(s)", await page.InnerTextAsync("#result-count"));
+        Assert.Equal(7, await page.Locator(".measure-card").CountAsync());
+        await Shot(page, "catalogue-2-french-after-migration");
+
+        await page.ClickAsync(".measure-card[data-slug='avrr-ofii'] a");
+        Assert.Equal("Aide au retour volontaire de l'OFII", await page.InnerTextAsync("#measure-title"));
+        Assert.Contains("France (pays de destination)", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Shot(page, "catalogue-3-measure");
+
+        await page.GoBackAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-xlsx"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"mismes-e2e-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        try
+        {
+            var rows = ReadRows(file);
+            Assert.Equal(["N°", "Mesure parente", "Titre", "Phase"], rows[0].Take(4));
+            Assert.Equal(["9", "9.1", "9.2", "9.3", "9.4", "9.5", ""], rows.Skip(1).Select(r => r[0]));
+            Assert.All(rows.Skip(1), r => Assert.Equal("Après la migration (retour)", r[3]));
+            Assert.Contains(rows, r => r[2] == "Aide au retour volontaire de l'OFII");
+            Assert.Contains(rows, r => r[2] == "Projet pilote de validation des compétences des migrants de retour dans le secteur de la construction" && r[15] == "40");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Visitor_PhoneWithoutJavaScript_FiltersAndOpensAMeasure()
+    {
+        var page = await browser.NewPageAsync(phone: true, javaScript: false);
+
+        await page.GotoAsync("/Catalogue?culture=ar-MA");
+        await page.SelectOptionAsync("#filter-phase", "DuringMigration");
+        await page.ClickAsync("#filter-submit");
+        await page.WaitForURLAsync("**/Catalogue?*phase=DuringMigration*");
+
+        Assert.Equal(5, await page.Locator(".measure-card").CountAsync());
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        await page.ClickAsync(".measure-card[data-slug='fincome'] a");
+        Assert.Equal("المنتدى الدولي للكفاءات المغربية المقيمة بالخارج (فينكوم)", await page.InnerTextAsync("#measure-title"));
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        await Shot(page, "catalogue-4-phone-arabic-measure");
+        Assert.False(overflow, "the filtered list is wider than a 360-px phone");
+    }
+
+    /// <summary>Uses the layout's language switcher when the Platform branch's layout has one; otherwise the culture parameter.</summary>
+    private static async Task SwitchToFrenchAsync(IPage page)
+    {
+        var switcher = page.Locator("a[hreflang='fr'], a[href*='c=fr&'], a[href$='c=fr'], a[href*='culture=fr&'], a[href$='culture=fr']");
+        if (await switcher.CountAsync() > 0)
+        {
+            await switcher.First.ClickAsync();
+            await page.WaitForFunctionAsync("document.documentElement.lang === 'fr'");
+        }
+        else
+        {
+            await page.GotoAsync("/Catalogue?culture=fr");
+        }
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CatalogueBrowserFixture.Screenshots, name + ".png"), FullPage = true });
+
+    private static List<List<string>> ReadRows(string path)
+    {
+        using var doc = SpreadsheetDocument.Open(path, false);
+        return doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList())
+            .ToList();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Administration;
+using Mismes.Core.Catalogue;
+using Mismes.Core.Data;
+using Mismes.Web.Catalogue.Api;
+
+namespace Mismes.Web.Tests.Catalogue;
+
+public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixture<CatalogueWebFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Theory]
+    [InlineData("PreMigration", 5)]
+    [InlineData("duringmigration", 5)]
+    [InlineData("PostMigration", 7)]
+    public async Task List_ByPhase_ReturnsOnlyThatPhase(string phase, int total)
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?phase={phase}&pageSize=100", Json);
+
+        Assert.Equal(total, page!.Total);
+        Assert.All(page.Items, m => Assert.Equal(phase, m.Phase, ignoreCase: true));
+    }
+
+    [Theory]
+    [InlineData("model=SkillsCapitalisation", "tokten,fincome,maghribcom,trqn-iii,club-france-maroc")]
+    [InlineData("implementer=GIZ", "acces-emploi-international-jeunes")]
+    [InlineData("status=Active&phase=DuringMigration", "fincome,maghribcom,formation-jeunes-mre")]
+    [InlineData("q=Huelva", "migration-saisonniere-maroc-espagne")]
+    public async Task List_Filters_SelectMeasures(string query, string slugs)
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?{query}", Json);
+
+        Assert.Equal(slugs.Split(','), page!.Items.Select(m => m.Slug));
+    }
+
+    [Fact]
+    public async Task List_Paging_ReturnsThePageAndTheTotal()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var page = await client.GetFromJsonAsync<MeasurePage>("/api/v1/measures?phase=PostMigration&page=2&pageSize=3&culture=en", Json);
+
+        Assert.Equal((2, 3, 7), (page!.Page, page.PageSize, page.Total));
+        Assert.Equal(["club-france-maroc", "cefa-italie", "caritas-belgique"], page.Items.Select(m => m.Slug));
+        Assert.Equal("CEFA Italy: return and reintegration", page.Items[1].Title);
+    }
+
+    [Theory]
+    [InlineData("phase=Later", "phase", "en", "This value is not recognised.")]
+    [InlineData("model=99", "model", "fr", "Cette valeur n'est pas reconnue.")]
+    [InlineData("status=Closed", "status", "es", "Este valor no se reconoce.")]
+    [InlineData("pageSize=500", "pageSize", "en", "Page size is between 1 and 100.")]
+    [InlineData("page=0", "page", "ar-MA", "تبدأ الصفحات من 1.")]
+    [InlineData("page=abc", "page", "en", "Pages start at 1.")]
+    public async Task List_BadParameter_Returns400WithLocalizedFieldError(string query, string field, string culture, string message)
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var response = await client.GetAsync(new Uri($"/api/v1/measures?{query}&culture={culture}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json);
+        Assert.Equal(message, Assert.Contains(field, problem!.Errors)[0]);
+    }
+
+    [Fact]
+    public async Task Get_BySlugOrId_ReturnsTheMeasureInTheLanguage()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var bySlug = await client.GetFromJsonAsync<MeasureDto>("/api/v1/measures/trqn-iii?culture=es", Json);
+        var byId = await client.GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{bySlug!.Id}?culture=en", Json);
+
+        Assert.Equal("Retorno temporal de nacionales cualificados (TRQN III)", bySlug.Title);
+        Assert.Equal("Temporary Return of Qualified Nationals (TRQN III)", byId!.Title);
+        Assert.Equal((4877481m, "EUR", "Ended", false), (byId.BudgetAmount, byId.BudgetCurrency, byId.Status, byId.IsActive));
+        Assert.Equal(["NL"], byId.FunderCodes);
+    }
+
+    [Fact]
+    public async Task Get_Unknown_Returns404ProblemDetails()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var response = await client.GetAsync(new Uri("/api/v1/measures/no-such-measure?culture=en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Json);
+        Assert.Equal((404, "Measure not found"), (problem!.Status, problem.Title));
+    }
+
+    [Fact]
+    public async Task Create_Anonymous_Returns401()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("anonyme"), Json);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Advisor)]
+    [InlineData(Roles.CaseWorker)]
+    [InlineData(Roles.Beneficiary)]
+    public async Task Create_RoleWithoutRight_Returns403(string role)
+    {
+        var client = await factory.CreateClientAsAsync(role);
+
+        var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("refuse-" + role.ToLowerInvariant()), Json);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_ProgrammeManager_Returns201AndAudits()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+
+        var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("pilote-api"), Json);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<MeasureDto>(Json);
+        Assert.Equal($"/api/v1/measures/{created!.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(("pilote-api", "Several", "Added"), (created.Slug, created.Phase, created.Origin));
+        var anonymous = await factory.CreateAnonymousClient().GetFromJsonAsync<MeasureDto>("/api/v1/measures/pilote-api?culture=ar-MA", Json);
+        Assert.Equal("تدبير تجريبي", anonymous!.Title);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audit = await db.Set<AuditEntry>().SingleAsync(a => a.RecordType == CatalogueService.RecordType && a.RecordId == created.Id.ToString());
+        Assert.Equal(AuditAction.Create, audit.Action);
+        Assert.NotNull(audit.UserId);
+    }
+
+    [Fact]
+    public async Task Create_Invalid_Returns400WithFieldErrors()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var input = NewMeasure("invalide");
+        input.Texts.Remove("fr");
+        input.Phase = "Soon";
+
+        var response = await client.PostAsJsonAsync("/api/v1/measures", input, Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json);
+        Assert.Equal("Ce champ est obligatoire.", problem!.Errors["Texts.fr.Title"][0]);
+        Assert.Equal("Cette valeur n'est pas reconnue.", problem.Errors["Phase"][0]);
+    }
+
+    [Fact]
+    public async Task Update_ProgrammeManager_ChangesTheMeasure()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var created = await (await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("a-modifier"), Json)).Content.ReadFromJsonAsync<MeasureDto>(Json);
+        var input = NewMeasure("a-modifier");
+        input.EndYear = 2030;
+        input.Texts["en"] = new MeasureTextInput { Title = "Changed title" };
+
+        var response = await client.PutAsJsonAsync($"/api/v1/measures/{created!.Id}?culture=en", input, Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var updated = await factory.CreateAnonymousClient().GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{created.Id}?culture=en", Json);
+        Assert.Equal(("Changed title", 2030), (updated!.Title, updated.EndYear));
+    }
+
+    [Fact]
+    public async Task Update_UnknownId_Returns404()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.Administrator);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/measures/{Guid.NewGuid()}", NewMeasure("fantome"), Json);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheMeasureEndpoints()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        var list = paths.GetProperty("/api/v1/measures");
+        Assert.Equal("ListMeasures", list.GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("CreateMeasure", list.GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("GetMeasure", paths.GetProperty("/api/v1/measures/{id}").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.True(list.GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
+    }
+
+    private static MeasureInput NewMeasure(string slug) => new()
+    {
+        Slug = slug,
+        Phase = "Several",
+        Models = ["MigrantResourceCentres"],
+        ImplementerCodes = ["MCMREAM"],
+        StartYear = 2026,
+        Texts = new()
+        {
+            ["fr"] = new MeasureTextInput { Title = "Mesure d'essai", Activities = "Accueil\nOrientation" },
+            ["ar"] = new MeasureTextInput { Title = "تدبير تجريبي" },
+        },
+    };
+}
