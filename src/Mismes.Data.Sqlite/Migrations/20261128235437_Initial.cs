@@ -45,6 +45,24 @@ namespace Mismes.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextFr = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TextAr = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TextEs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -136,6 +154,51 @@ namespace Mismes.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstNameLatin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameLatin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameArabic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastNameArabic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    CountryOfResidence = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    MigrationStatus = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IscedLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    EqfLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NameKeys = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_People_Institution_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institution",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_People_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -220,6 +283,76 @@ namespace Mismes.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PersonConsents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Given = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NoticeVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonConsents_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonEvents_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonLanguages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonLanguages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonLanguages_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -273,6 +406,12 @@ namespace Mismes.Data.Sqlite.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsentNotices_Purpose_Version",
+                table: "ConsentNotices",
+                columns: new[] { "Purpose", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Institution_Code",
                 table: "Institution",
                 column: "Code",
@@ -282,6 +421,47 @@ namespace Mismes.Data.Sqlite.Migrations
                 name: "IX_Institution_ParentId",
                 table: "Institution",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_BirthDate",
+                table: "People",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Email",
+                table: "People",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_InstitutionId_LastNameLatin",
+                table: "People",
+                columns: new[] { "InstitutionId", "LastNameLatin" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_MergedIntoId",
+                table: "People",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Phone",
+                table: "People",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonConsents_PersonId_Purpose_At",
+                table: "PersonConsents",
+                columns: new[] { "PersonId", "Purpose", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonEvents_PersonId_At",
+                table: "PersonEvents",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonLanguages_PersonId_Language",
+                table: "PersonLanguages",
+                columns: new[] { "PersonId", "Language" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -306,13 +486,28 @@ namespace Mismes.Data.Sqlite.Migrations
                 name: "AuditEntry");
 
             migrationBuilder.DropTable(
+                name: "ConsentNotices");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PersonConsents");
+
+            migrationBuilder.DropTable(
+                name: "PersonEvents");
+
+            migrationBuilder.DropTable(
+                name: "PersonLanguages");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Institution");

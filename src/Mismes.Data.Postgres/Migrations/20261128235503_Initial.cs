@@ -46,6 +46,24 @@ namespace Mismes.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Purpose = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TextFr = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TextAr = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TextEs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -137,6 +155,51 @@ namespace Mismes.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstNameLatin = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastNameLatin = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirstNameArabic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastNameArabic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    ProvinceCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    CountryOfResidence = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    MigrationStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IscedLevel = table.Column<int>(type: "integer", nullable: true),
+                    EqfLevel = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NameKeys = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_People_Institution_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institution",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_People_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -221,6 +284,76 @@ namespace Mismes.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PersonConsents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Given = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NoticeVersion = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonConsents_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonEvents_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonLanguages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Level = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonLanguages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonLanguages_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -274,6 +407,12 @@ namespace Mismes.Data.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsentNotices_Purpose_Version",
+                table: "ConsentNotices",
+                columns: new[] { "Purpose", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Institution_Code",
                 table: "Institution",
                 column: "Code",
@@ -283,6 +422,47 @@ namespace Mismes.Data.Postgres.Migrations
                 name: "IX_Institution_ParentId",
                 table: "Institution",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_BirthDate",
+                table: "People",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Email",
+                table: "People",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_InstitutionId_LastNameLatin",
+                table: "People",
+                columns: new[] { "InstitutionId", "LastNameLatin" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_MergedIntoId",
+                table: "People",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Phone",
+                table: "People",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonConsents_PersonId_Purpose_At",
+                table: "PersonConsents",
+                columns: new[] { "PersonId", "Purpose", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonEvents_PersonId_At",
+                table: "PersonEvents",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonLanguages_PersonId_Language",
+                table: "PersonLanguages",
+                columns: new[] { "PersonId", "Language" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -307,13 +487,28 @@ namespace Mismes.Data.Postgres.Migrations
                 name: "AuditEntry");
 
             migrationBuilder.DropTable(
+                name: "ConsentNotices");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PersonConsents");
+
+            migrationBuilder.DropTable(
+                name: "PersonEvents");
+
+            migrationBuilder.DropTable(
+                name: "PersonLanguages");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Institution");
