@@ -486,7 +486,8 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         return changed;
     }
 
-    private Dictionary<string, string[]> Validate(PersonFields r)
+    /// <summary>Field errors (resource keys) of a request, without touching the database.</summary>
+    public Dictionary<string, string[]> Validate(PersonFields r)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         RequiredName(errors, nameof(r.FirstNameLatin), r.FirstNameLatin, arabic: false, required: true);

@@ -104,10 +104,15 @@ internal static class PeopleApi
     {
         var parseErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var request = input.ToRequest(parseErrors);
-        var result = parseErrors.Count > 0 ? null : await people.CreateAsync(request, ct);
-        if (result is null || result.Outcome == PersonOutcome.Invalid)
+        if (parseErrors.Count > 0)
         {
-            return Invalid(parseErrors, result?.Errors, l);
+            return Invalid(parseErrors, people.Validate(request), l);
+        }
+
+        var result = await people.CreateAsync(request, ct);
+        if (result.Outcome == PersonOutcome.Invalid)
+        {
+            return Invalid(parseErrors, result.Errors, l);
         }
 
         if (result.Outcome == PersonOutcome.PossibleDuplicates)
@@ -133,7 +138,7 @@ internal static class PeopleApi
         var request = input.ToRequest(parseErrors);
         if (parseErrors.Count > 0)
         {
-            return Invalid(parseErrors, null, l);
+            return Invalid(parseErrors, people.Validate(request), l);
         }
 
         var result = await people.UpdateAsync(id, request, ct);
@@ -152,7 +157,7 @@ internal static class PeopleApi
         var request = input.ToRequest(parseErrors);
         if (parseErrors.Count > 0)
         {
-            return Invalid(parseErrors, null, l);
+            return Invalid(parseErrors, people.Validate(request), l);
         }
 
         var candidates = await people.FindDuplicatesAsync(request, null, ct);
