@@ -264,6 +264,17 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     }
 
     [Fact]
+    public async Task OpenApi_Document_DescribesPeopleEndpoints()
+    {
+        var client = factory.CreateClient();
+
+        var json = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("/api/v1/people/{id}/merge", json, StringComparison.Ordinal);
+        Assert.Contains("CreatePerson", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_Anonymous_Returns401()
     {
         var client = factory.CreateClient();

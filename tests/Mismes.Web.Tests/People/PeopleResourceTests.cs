@@ -17,6 +17,7 @@ public sealed class PeopleResourceTests
             .Concat(Enum.GetNames<PersonEventKind>().Select(v => $"People.Event.{v}"))
             .Concat(Enum.GetNames<DuplicateReason>().Select(v => $"People.Duplicates.Reason.{v}"))
             .Concat(Enumerable.Range(0, 9).Select(i => $"People.Isced.{i}"))
+            .Concat(Mismes.Web.People.Pages.PeoplePages.Countries.Select(c => $"People.Country.{c}"))
             .Concat(PeopleErrors.All);
 
     [Theory]
