@@ -1,6 +1,5 @@
 using Mismes.Core.Administration;
 using Mismes.Core.People;
-using Mismes.Core.Seeding;
 using Mismes.Web.Administration;
 using Mismes.Web.People.Api;
 
@@ -11,9 +10,7 @@ internal static class PeopleModule
 {
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddScoped<PersonService>();
-        services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
-        services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
+        services.AddPeopleCore();
 
         // Administration owns the policy list; registering the same name again there simply replaces this one.
         services.AddAuthorizationBuilder().AddPolicy(Policies.ManagePeople, p =>

@@ -41,6 +41,39 @@ public sealed class PersonServiceTests(PeopleTestDatabase database) : IClassFixt
         Assert.Equal(user.UserId, audit[0].UserId);
     }
 
+    /// <summary>Fails the save once the audit rows have been sent (after the person's), as a lost connection or a constraint would.</summary>
+    private sealed class FailAfterPeopleInsert : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData,
+            System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("AuditEntr", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("simulated failure")
+                : base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<int> NonQueryExecutedAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData,
+            int result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("AuditEntr", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("simulated failure")
+                : base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    [Fact]
+    public async Task Create_SaveFailsHalfway_LeavesNoPersonEventOrAudit()
+    {
+        var (user, _) = await AdvisorAsync();
+        var birth = UniqueBirthDate();
+        await using var db = database.NewContext(new FailAfterPeopleInsert());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => database.Service(db, user).CreateAsync(PersonBuilder.Valid("Tarik", "Hajji", birth), CancellationToken.None));
+
+        await using var check = database.NewContext();
+        Assert.False(await check.Set<Person>().AnyAsync(p => p.BirthDate == birth));
+        Assert.False(await check.Set<PersonEvent>().AnyAsync(e => e.Details == null && e.At == database.Clock.GetUtcNow() && e.UserId == user.UserId));
+        Assert.False(await check.Set<AuditEntry>().AnyAsync(a => a.UserId == user.UserId));
+    }
+
     [Theory]
     [InlineData(nameof(PersonFields.FirstNameLatin), PeopleErrors.Required)]
     [InlineData(nameof(PersonFields.FirstNameArabic), PeopleErrors.ArabicScript)]

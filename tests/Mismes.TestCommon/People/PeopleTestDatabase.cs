@@ -60,10 +60,11 @@ public sealed class PeopleTestDatabase : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public AppDbContext NewContext()
+    public AppDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, Provider, _connectionString);
+        options.AddInterceptors(interceptors);
         return new AppDbContext(options.Options);
     }
 
