@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Seeding;
+
+namespace Mismes.Core.People;
+
+public static class PeopleServices
+{
+    /// <summary>The People registry's Core services and seeders, for the web host and the CLI (`mismes demo seed`).</summary>
+    public static IServiceCollection AddPeopleCore(this IServiceCollection services)
+    {
+        services.AddScoped<PersonService>();
+        services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
+        services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
+        return services;
+    }
+}

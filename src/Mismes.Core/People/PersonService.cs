@@ -1,0 +1,672 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Mismes.Core.Administration;
+using Mismes.Core.Data;
+
+namespace Mismes.Core.People;
+
+/// <summary>
+/// The people registry: one record per beneficiary across all measures. Every read of a record and every change
+/// is audited (RecordType "Person") in the same SaveChanges as the change, so a failed write leaves nothing behind.
+/// Staff see only their own institution's people; a record of another institution is "not found".
+/// </summary>
+public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    public const string RecordType = "Person";
+
+    /// <summary>Both first and last name keys must be at least this alike (Jaro–Winkler) to flag a duplicate.</summary>
+    public const double NameThreshold = 0.88;
+
+    private IQueryable<Person> Visible() => db.Set<Person>().VisibleTo(user);
+
+    public async Task<PersonWriteResult> CreateAsync(CreatePerson request, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        Guid institutionId;
+        if (PeopleScope.SeesAllInstitutions(user) && request.InstitutionId is { } chosen)
+        {
+            institutionId = chosen;
+        }
+        else if (user.InstitutionId is { } own)
+        {
+            institutionId = own;
+        }
+        else
+        {
+            institutionId = Guid.Empty;
+            AddError(errors, "InstitutionId", PeopleErrors.Institution);
+        }
+
+        if (institutionId != Guid.Empty && !await db.Set<Institution>().AnyAsync(i => i.Id == institutionId, ct))
+        {
+            AddError(errors, "InstitutionId", PeopleErrors.Institution);
+        }
+
+        if (errors.Count > 0)
+        {
+            return PersonWriteResult.Invalid(errors);
+        }
+
+        if (!request.ConfirmedNotDuplicate)
+        {
+            var duplicates = await FindDuplicatesAsync(request, null, ct);
+            if (duplicates.Count > 0)
+            {
+                return PersonWriteResult.PossibleDuplicates(duplicates);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(now),
+            FirstNameLatin = "",
+            LastNameLatin = "",
+            InstitutionId = institutionId,
+            IsDemo = request.IsDemo,
+            CreatedAt = now,
+        };
+        Apply(person, request);
+        person.Events.Add(NewEvent(PersonEventKind.Created, request.ConfirmedNotDuplicate ? "confirmedNotDuplicate" : null));
+        db.Set<Person>().Add(person);
+        audit.Add(AuditAction.Create, RecordType, Id(person.Id), request.ConfirmedNotDuplicate ? "confirmedNotDuplicate" : null);
+        await db.SaveChangesAsync(ct);
+        return PersonWriteResult.Ok(person);
+    }
+
+    public async Task<PersonWriteResult> UpdateAsync(Guid id, PersonFields request, CancellationToken ct)
+    {
+        var person = await Visible().Include(p => p.Languages).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null || person.MergedIntoId is not null)
+        {
+            return PersonWriteResult.NotFound();
+        }
+
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return PersonWriteResult.Invalid(errors);
+        }
+
+        var changed = Apply(person, request);
+        if (changed.Count > 0)
+        {
+            var fields = string.Join(',', changed);
+            db.Set<PersonEvent>().Add(NewEvent(PersonEventKind.Updated, fields, person.Id));
+            audit.Add(AuditAction.Update, RecordType, Id(person.Id), fields);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return PersonWriteResult.Ok(person);
+    }
+
+    /// <summary>Reads one record with its consents and history; audited. Null when missing or not visible.</summary>
+    public async Task<PersonRecord?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var person = await Visible()
+            .Include(p => p.Languages)
+            .Include(p => p.Consents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var mergedFrom = await db.Set<Person>().Where(p => p.MergedIntoId == id).Select(p => p.Id).ToListAsync(ct);
+        var historyOf = mergedFrom.Append(id).ToList();
+        var history = await db.Set<PersonEvent>().Where(e => historyOf.Contains(e.PersonId)).ToListAsync(ct);
+        await audit.RecordReadAsync(RecordType, Id(id), ct);
+        return new PersonRecord(
+            person,
+            CurrentConsents(person.Consents),
+            [.. history.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)],
+            mergedFrom);
+    }
+
+    public async Task<PagedResult<PersonSummary>> SearchAsync(PersonSearch search, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(search.PageSize, 1, 100);
+        var page = Math.Max(1, search.Page);
+        var query = Visible().Where(p => p.MergedIntoId == null);
+        var used = new List<string>();
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            used.Add("Text");
+            var text = search.Text.Trim();
+            var phone = PhoneNumbers.Normalize(text);
+            if (phone is not null)
+            {
+                query = query.Where(p => p.Phone == phone);
+            }
+            else
+            {
+                foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    var folded = NameKey.Fold(word);
+                    var key = " " + NameKey.Key(word) + " ";
+                    query = key.Length > 3
+                        ? query.Where(p => p.SearchText.Contains(folded) || p.NameKeys.Contains(key))
+                        : query.Where(p => p.SearchText.Contains(folded));
+                }
+            }
+        }
+
+        if (search.Status is { } status)
+        {
+            used.Add("Status");
+            query = query.Where(p => p.MigrationStatus == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.RegionCode))
+        {
+            used.Add("RegionCode");
+            query = query.Where(p => p.RegionCode == search.RegionCode);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(p => p.LastNameLatin).ThenBy(p => p.FirstNameLatin).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PersonSummary(p.Id, p.FirstNameLatin, p.LastNameLatin, p.FirstNameArabic, p.LastNameArabic,
+                p.BirthDate, p.MigrationStatus, p.RegionCode, p.CountryOfResidence, p.Phone, p.Email))
+            .ToListAsync(ct);
+
+        // A result list shows names and birth dates: one entry says who searched, by what and how many were shown.
+        audit.Add(AuditAction.Read, RecordType, "search",
+            string.Create(CultureInfo.InvariantCulture, $"filters:{string.Join(',', used)};shown:{items.Count}"));
+        await db.SaveChangesAsync(ct);
+        return new PagedResult<PersonSummary>(items, total, page, pageSize);
+    }
+
+    public async Task<PersonWriteResult> GiveConsentAsync(Guid personId, ConsentPurpose purpose, ConsentChannel channel, int? noticeVersion, CancellationToken ct)
+    {
+        var person = await Visible().FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, ct);
+        if (person is null)
+        {
+            return PersonWriteResult.NotFound();
+        }
+
+        var versions = await db.Set<ConsentNotice>().Where(n => n.Purpose == purpose).Select(n => n.Version).ToListAsync(ct);
+        var version = noticeVersion ?? (versions.Count > 0 ? versions.Max() : 0);
+        if (!versions.Contains(version))
+        {
+            return PersonWriteResult.Invalid("NoticeVersion", PeopleErrors.NoticeVersion);
+        }
+
+        RecordConsent(person, purpose, given: true, channel, version);
+        await db.SaveChangesAsync(ct);
+        return PersonWriteResult.Ok(person);
+    }
+
+    /// <summary>As easy as giving: one call; a purpose not currently given is left as it is.</summary>
+    public async Task<PersonWriteResult> WithdrawConsentAsync(Guid personId, ConsentPurpose purpose, ConsentChannel channel, CancellationToken ct)
+    {
+        var person = await Visible().FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, ct);
+        if (person is null)
+        {
+            return PersonWriteResult.NotFound();
+        }
+
+        var latest = await db.Set<ConsentRecord>()
+            .Where(c => c.PersonId == personId && c.Purpose == purpose)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(ct);
+        if (latest is { Given: true })
+        {
+            RecordConsent(person, purpose, given: false, channel, latest.NoticeVersion);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return PersonWriteResult.Ok(person);
+    }
+
+    /// <summary>
+    /// Records that may be the same person: same birth date and a similar name (in either script), or the same
+    /// phone or e-mail. Looks across all institutions, but tells only the fact for records the user cannot see.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(PersonFields fields, Guid? excludeId, CancellationToken ct)
+    {
+        var phone = PhoneNumbers.Normalize(fields.Phone);
+        var email = NormalizeEmail(fields.Email);
+        var birthDate = fields.BirthDate;
+        if (birthDate is null && phone is null && email is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Person>()
+            .Where(p => p.MergedIntoId == null && p.Id != excludeId)
+            .Where(p => p.BirthDate == birthDate || (phone != null && p.Phone == phone) || (email != null && p.Email == email))
+            .Select(p => new
+            {
+                p.Id, p.InstitutionId, p.FirstNameLatin, p.LastNameLatin, p.FirstNameArabic, p.LastNameArabic,
+                p.BirthDate, p.Phone, p.Email,
+            })
+            .Take(500)
+            .ToListAsync(ct);
+
+        var seesAll = PeopleScope.SeesAllInstitutions(user);
+        var candidates = new List<DuplicateCandidate>();
+        foreach (var row in rows)
+        {
+            var reasons = new List<DuplicateReason>();
+            var similarity = 0.0;
+            if (row.BirthDate == birthDate)
+            {
+                similarity = BestSimilarity(fields, row.FirstNameLatin, row.LastNameLatin, row.FirstNameArabic, row.LastNameArabic);
+                if (similarity >= NameThreshold)
+                {
+                    reasons.Add(DuplicateReason.SimilarNameSameBirthDate);
+                }
+            }
+
+            if (phone is not null && row.Phone == phone)
+            {
+                reasons.Add(DuplicateReason.SamePhone);
+            }
+
+            if (email is not null && row.Email == email)
+            {
+                reasons.Add(DuplicateReason.SameEmail);
+            }
+
+            if (reasons.Count == 0)
+            {
+                continue;
+            }
+
+            var visible = seesAll || row.InstitutionId == user.InstitutionId;
+            candidates.Add(visible
+                ? new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, reasons, Math.Round(similarity, 3), InOtherInstitution: row.InstitutionId != user.InstitutionId)
+                : new DuplicateCandidate(null, null, null, reasons, Math.Round(similarity, 3), InOtherInstitution: true));
+        }
+
+        return [.. candidates.OrderByDescending(c => c.Reasons.Count).ThenByDescending(c => c.NameSimilarity)];
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the record that survives: languages and consents are united, empty fields filled,
+    /// the duplicate is marked and hidden from search; both histories stay and each gets a Merged event.
+    /// </summary>
+    public async Task<PersonWriteResult> MergeAsync(Guid survivorId, Guid duplicateId, CancellationToken ct)
+    {
+        if (survivorId == duplicateId)
+        {
+            return PersonWriteResult.Invalid("DuplicateId", PeopleErrors.MergeSame);
+        }
+
+        var people = await Visible()
+            .Where(p => p.Id == survivorId || p.Id == duplicateId)
+            .Include(p => p.Languages).Include(p => p.Consents)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var survivor = people.FirstOrDefault(p => p.Id == survivorId);
+        var duplicate = people.FirstOrDefault(p => p.Id == duplicateId);
+        if (survivor is null || duplicate is null)
+        {
+            return PersonWriteResult.NotFound();
+        }
+
+        if (survivor.MergedIntoId is not null || duplicate.MergedIntoId is not null)
+        {
+            return PersonWriteResult.Invalid("DuplicateId", PeopleErrors.MergeAlreadyMerged);
+        }
+
+        var filled = new List<string>();
+        void Fill<T>(string name, Func<Person, T?> get, Action<Person, T> set)
+        {
+            if (get(survivor) is null && get(duplicate) is { } value)
+            {
+                set(survivor, value);
+                filled.Add(name);
+            }
+        }
+
+        Fill(nameof(Person.FirstNameArabic), p => p.FirstNameArabic, (p, v) => p.FirstNameArabic = v);
+        Fill(nameof(Person.LastNameArabic), p => p.LastNameArabic, (p, v) => p.LastNameArabic = v);
+        Fill(nameof(Person.Phone), p => p.Phone, (p, v) => p.Phone = v);
+        Fill(nameof(Person.Email), p => p.Email, (p, v) => p.Email = v);
+        Fill(nameof(Person.RegionCode), p => p.RegionCode, (p, v) => p.RegionCode = v);
+        Fill(nameof(Person.ProvinceCode), p => p.ProvinceCode, (p, v) => p.ProvinceCode = v);
+        Fill(nameof(Person.IscedLevel), p => p.IscedLevel, (p, v) => p.IscedLevel = v);
+        Fill(nameof(Person.EqfLevel), p => p.EqfLevel, (p, v) => p.EqfLevel = v);
+        Fill(nameof(Person.Notes), p => p.Notes, (p, v) => p.Notes = v);
+
+        foreach (var language in duplicate.Languages)
+        {
+            var existing = survivor.Languages.FirstOrDefault(l => l.Language == language.Language);
+            if (existing is null)
+            {
+                survivor.Languages.Add(new PersonLanguage { Language = language.Language, Level = language.Level });
+                filled.Add("Languages");
+            }
+            else if (language.Level > existing.Level)
+            {
+                existing.Level = language.Level;
+                filled.Add("Languages");
+            }
+        }
+
+        // Consent records are copied, not moved: the duplicate's own history stays whole, and the survivor's
+        // current consent per purpose is the latest expressed in either record.
+        foreach (var consent in duplicate.Consents)
+        {
+            survivor.Consents.Add(new ConsentRecord
+            {
+                Purpose = consent.Purpose, Given = consent.Given, At = consent.At, Channel = consent.Channel,
+                NoticeVersion = consent.NoticeVersion, UserId = consent.UserId,
+            });
+        }
+
+        var now = clock.GetUtcNow();
+        duplicate.MergedIntoId = survivor.Id;
+        duplicate.UpdatedAt = now;
+        survivor.UpdatedAt = now;
+        survivor.RefreshSearchColumns();
+        var filledFields = string.Join(',', filled.Distinct(StringComparer.Ordinal));
+        db.Set<PersonEvent>().Add(NewEvent(PersonEventKind.Merged, $"from:{Id(duplicate.Id)};filled:{filledFields}", survivor.Id));
+        db.Set<PersonEvent>().Add(NewEvent(PersonEventKind.MergedInto, $"into:{Id(survivor.Id)}", duplicate.Id));
+        audit.Add(AuditAction.Merge, RecordType, Id(survivor.Id), $"from:{Id(duplicate.Id)};filled:{filledFields}");
+        audit.Add(AuditAction.Merge, RecordType, Id(duplicate.Id), $"into:{Id(survivor.Id)}");
+        await db.SaveChangesAsync(ct);
+        return PersonWriteResult.Ok(survivor);
+    }
+
+    public static IReadOnlyDictionary<ConsentPurpose, ConsentRecord> CurrentConsents(IEnumerable<ConsentRecord> records) =>
+        records.GroupBy(c => c.Purpose)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First());
+
+    private static double BestSimilarity(PersonFields fields, string firstLatin, string lastLatin, string? firstArabic, string? lastArabic)
+    {
+        var mine = new[] { (fields.FirstNameLatin, fields.LastNameLatin), (fields.FirstNameArabic, fields.LastNameArabic) };
+        var theirs = new[] { (firstLatin, lastLatin), (firstArabic, lastArabic) };
+        var best = 0.0;
+        foreach (var (f1, l1) in mine)
+        {
+            foreach (var (f2, l2) in theirs)
+            {
+                best = Math.Max(best, NameKey.Similarity(f1, l1, f2, l2));
+            }
+        }
+
+        return best;
+    }
+
+    private void RecordConsent(Person person, ConsentPurpose purpose, bool given, ConsentChannel channel, int version)
+    {
+        var now = clock.GetUtcNow();
+        db.Set<ConsentRecord>().Add(new ConsentRecord
+        {
+            PersonId = person.Id, Purpose = purpose, Given = given, At = now, Channel = channel,
+            NoticeVersion = version, UserId = user.UserId,
+        });
+        var details = string.Create(CultureInfo.InvariantCulture, $"{purpose};channel:{channel};notice:v{version}");
+        db.Set<PersonEvent>().Add(NewEvent(given ? PersonEventKind.ConsentGiven : PersonEventKind.ConsentWithdrawn, details, person.Id));
+        audit.Add(given ? AuditAction.ConsentGiven : AuditAction.ConsentWithdrawn, RecordType, Id(person.Id), details);
+        person.UpdatedAt = now;
+    }
+
+    private PersonEvent NewEvent(PersonEventKind kind, string? details, Guid personId = default) => new()
+    {
+        PersonId = personId,
+        At = clock.GetUtcNow(),
+        UserId = user.UserId,
+        InstitutionId = user.InstitutionId,
+        Kind = kind,
+        Details = details,
+    };
+
+    /// <summary>Copies the request onto the entity; returns the names of the fields that changed.</summary>
+    private List<string> Apply(Person person, PersonFields request)
+    {
+        var changed = new List<string>();
+        void Set<T>(string name, T current, T value, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changed.Add(name);
+            }
+        }
+
+        Set(nameof(Person.FirstNameLatin), person.FirstNameLatin, request.FirstNameLatin.Trim(), v => person.FirstNameLatin = v);
+        Set(nameof(Person.LastNameLatin), person.LastNameLatin, request.LastNameLatin.Trim(), v => person.LastNameLatin = v);
+        Set(nameof(Person.FirstNameArabic), person.FirstNameArabic, Clean(request.FirstNameArabic), v => person.FirstNameArabic = v);
+        Set(nameof(Person.LastNameArabic), person.LastNameArabic, Clean(request.LastNameArabic), v => person.LastNameArabic = v);
+        Set(nameof(Person.BirthDate), person.BirthDate, request.BirthDate!.Value, v => person.BirthDate = v);
+        Set(nameof(Person.Sex), person.Sex, request.Sex!.Value, v => person.Sex = v);
+        Set(nameof(Person.Phone), person.Phone, PhoneNumbers.Normalize(request.Phone), v => person.Phone = v);
+        Set(nameof(Person.Email), person.Email, NormalizeEmail(request.Email), v => person.Email = v);
+        Set(nameof(Person.RegionCode), person.RegionCode, Clean(request.RegionCode)?.ToUpperInvariant(), v => person.RegionCode = v);
+        Set(nameof(Person.ProvinceCode), person.ProvinceCode, Clean(request.ProvinceCode)?.ToUpperInvariant(), v => person.ProvinceCode = v);
+        Set(nameof(Person.CountryOfResidence), person.CountryOfResidence, (Clean(request.CountryOfResidence) ?? "MA").ToUpperInvariant(), v => person.CountryOfResidence = v);
+        Set(nameof(Person.MigrationStatus), person.MigrationStatus, request.MigrationStatus!.Value, v => person.MigrationStatus = v);
+        Set(nameof(Person.IscedLevel), person.IscedLevel, request.IscedLevel, v => person.IscedLevel = v);
+        Set(nameof(Person.EqfLevel), person.EqfLevel, request.EqfLevel, v => person.EqfLevel = v);
+        Set(nameof(Person.Notes), person.Notes, Clean(request.Notes), v => person.Notes = v);
+
+        var wanted = request.Languages.ToDictionary(l => l.Language.Trim().ToLowerInvariant(), l => l.Level, StringComparer.Ordinal);
+        var languagesChanged = false;
+        foreach (var existing in person.Languages.ToList())
+        {
+            if (!wanted.TryGetValue(existing.Language, out var level))
+            {
+                person.Languages.Remove(existing);
+                languagesChanged = true;
+            }
+            else if (existing.Level != level)
+            {
+                existing.Level = level;
+                languagesChanged = true;
+            }
+        }
+
+        foreach (var (language, level) in wanted)
+        {
+            if (!person.Languages.Any(l => l.Language == language))
+            {
+                person.Languages.Add(new PersonLanguage { Language = language, Level = level });
+                languagesChanged = true;
+            }
+        }
+
+        if (languagesChanged)
+        {
+            changed.Add(nameof(Person.Languages));
+        }
+
+        if (changed.Count > 0)
+        {
+            person.UpdatedAt = clock.GetUtcNow();
+            person.RefreshSearchColumns();
+        }
+
+        return changed;
+    }
+
+    /// <summary>Field errors (resource keys) of a request, without touching the database.</summary>
+    public Dictionary<string, string[]> Validate(PersonFields r)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        RequiredName(errors, nameof(r.FirstNameLatin), r.FirstNameLatin, arabic: false, required: true);
+        RequiredName(errors, nameof(r.LastNameLatin), r.LastNameLatin, arabic: false, required: true);
+        RequiredName(errors, nameof(r.FirstNameArabic), r.FirstNameArabic, arabic: true, required: false);
+        RequiredName(errors, nameof(r.LastNameArabic), r.LastNameArabic, arabic: true, required: false);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (r.BirthDate is not { } birth)
+        {
+            AddError(errors, nameof(r.BirthDate), PeopleErrors.Required);
+        }
+        else if (birth > today)
+        {
+            AddError(errors, nameof(r.BirthDate), PeopleErrors.BirthDateFuture);
+        }
+        else if (birth < today.AddYears(-120))
+        {
+            AddError(errors, nameof(r.BirthDate), PeopleErrors.BirthDateTooOld);
+        }
+
+        if (r.Sex is null)
+        {
+            AddError(errors, nameof(r.Sex), PeopleErrors.Required);
+        }
+        else if (!Enum.IsDefined(r.Sex.Value))
+        {
+            AddError(errors, nameof(r.Sex), PeopleErrors.InvalidValue);
+        }
+
+        if (r.MigrationStatus is null)
+        {
+            AddError(errors, nameof(r.MigrationStatus), PeopleErrors.Required);
+        }
+        else if (!Enum.IsDefined(r.MigrationStatus.Value))
+        {
+            AddError(errors, nameof(r.MigrationStatus), PeopleErrors.InvalidValue);
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.Phone) && PhoneNumbers.Normalize(r.Phone) is null)
+        {
+            AddError(errors, nameof(r.Phone), PeopleErrors.Phone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.Email) && (r.Email.Trim().Length > 254 || NormalizeEmail(r.Email) is null))
+        {
+            AddError(errors, nameof(r.Email), PeopleErrors.Email);
+        }
+
+        var region = Clean(r.RegionCode);
+        if (region is not null && MoroccanRegions.Find(region) is null)
+        {
+            AddError(errors, nameof(r.RegionCode), PeopleErrors.Region);
+        }
+
+        var province = Clean(r.ProvinceCode);
+        if (province is not null && (region is null || !MoroccanRegions.IsProvinceOf(region, province)))
+        {
+            AddError(errors, nameof(r.ProvinceCode), PeopleErrors.Province);
+        }
+
+        var country = Clean(r.CountryOfResidence);
+        if (country is not null && !IsCountryCode(country))
+        {
+            AddError(errors, nameof(r.CountryOfResidence), PeopleErrors.Country);
+        }
+
+        if (r.IscedLevel is < 0 or > 8)
+        {
+            AddError(errors, nameof(r.IscedLevel), PeopleErrors.Isced);
+        }
+
+        if (r.EqfLevel is < 1 or > 8)
+        {
+            AddError(errors, nameof(r.EqfLevel), PeopleErrors.Eqf);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < r.Languages.Count; i++)
+        {
+            var code = r.Languages[i].Language?.Trim().ToLowerInvariant() ?? "";
+            var field = string.Create(CultureInfo.InvariantCulture, $"Languages[{i}]");
+            if (code.Length != 2 || !code.All(char.IsAsciiLetterLower) || !Enum.IsDefined(r.Languages[i].Level))
+            {
+                AddError(errors, field, PeopleErrors.Language);
+            }
+            else if (!seen.Add(code))
+            {
+                AddError(errors, field, PeopleErrors.LanguageTwice);
+            }
+        }
+
+        if (r.Notes is { Length: > 4000 })
+        {
+            AddError(errors, nameof(r.Notes), PeopleErrors.TooLong);
+        }
+
+        return errors;
+    }
+
+    private static void RequiredName(Dictionary<string, string[]> errors, string field, string? value, bool arabic, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                AddError(errors, field, PeopleErrors.Required);
+            }
+
+            return;
+        }
+
+        if (value.Trim().Length > 100)
+        {
+            AddError(errors, field, PeopleErrors.TooLong);
+        }
+        else if (arabic && !value.Any(c => c is >= '\u0600' and <= '\u06FF'))
+        {
+            AddError(errors, field, PeopleErrors.ArabicScript);
+        }
+        else if (!arabic && value.Any(c => c is >= '\u0600' and <= '\u06FF'))
+        {
+            AddError(errors, field, PeopleErrors.LatinScript);
+        }
+    }
+
+    private static bool IsCountryCode(string code)
+    {
+        if (code.Length != 2 || !code.All(char.IsAsciiLetter))
+        {
+            return false;
+        }
+
+        try
+        {
+            return string.Equals(new RegionInfo(code.ToUpperInvariant()).TwoLetterISORegionName, code.ToUpperInvariant(), StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    internal static string? NormalizeEmail(string? email)
+    {
+        var value = Clean(email);
+        if (value is null || !MailAddress.TryCreate(value, out var address) || !string.Equals(address.Address, value, StringComparison.Ordinal)
+            || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return value.ToLowerInvariant();
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void AddError(Dictionary<string, string[]> errors, string field, string key) =>
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, key] : [key];
+
+    private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Which people a user may see. Administrators see every institution; everyone else only their own.
+/// Will defer to Administration's InstitutionScope once it exists (see the People report).
+/// </summary>
+public static class PeopleScope
+{
+    public static bool SeesAllInstitutions(ICurrentUser user) => user.IsInRole(Roles.Administrator);
+
+    public static IQueryable<Person> VisibleTo(this IQueryable<Person> people, ICurrentUser user)
+    {
+        if (SeesAllInstitutions(user))
+        {
+            return people;
+        }
+
+        var institutionId = user.InstitutionId ?? Guid.Empty;
+        return people.Where(p => p.InstitutionId == institutionId);
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Mismes.Core.People;
+using Mismes.Web.Administration;
+
+namespace Mismes.Web.People.Api;
+
+public sealed record LanguageDto(string Language, string Level);
+
+public sealed record ConsentDto(string Purpose, bool Given, DateTimeOffset At, string Channel, int NoticeVersion);
+
+public sealed record PersonEventDto(DateTimeOffset At, string Kind, string? Details, Guid? UserId, Guid? InstitutionId, Guid PersonId);
+
+public sealed record PersonDto(
+    Guid Id,
+    string FirstNameLatin,
+    string LastNameLatin,
+    string? FirstNameArabic,
+    string? LastNameArabic,
+    DateOnly BirthDate,
+    string Sex,
+    string? Phone,
+    string? Email,
+    string? RegionCode,
+    string? ProvinceCode,
+    string CountryOfResidence,
+    string MigrationStatus,
+    int? IscedLevel,
+    int? EqfLevel,
+    IReadOnlyList<LanguageDto> Languages,
+    string? Notes,
+    Guid InstitutionId,
+    bool IsDemo,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    Guid? MergedIntoId,
+    IReadOnlyList<ConsentDto> CurrentConsents,
+    IReadOnlyList<PersonEventDto> History)
+{
+    public static PersonDto From(Person p, IReadOnlyDictionary<ConsentPurpose, ConsentRecord>? consents = null, IReadOnlyList<PersonEvent>? history = null) => new(
+        p.Id, p.FirstNameLatin, p.LastNameLatin, p.FirstNameArabic, p.LastNameArabic, p.BirthDate, p.Sex.ToString(),
+        p.Phone, p.Email, p.RegionCode, p.ProvinceCode, p.CountryOfResidence, p.MigrationStatus.ToString(), p.IscedLevel, p.EqfLevel,
+        [.. p.Languages.OrderBy(l => l.Language, StringComparer.Ordinal).Select(l => new LanguageDto(l.Language, l.Level.ToString()))],
+        p.Notes, p.InstitutionId, p.IsDemo, p.CreatedAt, p.UpdatedAt, p.MergedIntoId,
+        [.. (consents ?? PersonService.CurrentConsents(p.Consents)).Values.OrderBy(c => c.Purpose)
+            .Select(c => new ConsentDto(c.Purpose.ToString(), c.Given, c.At, c.Channel.ToString(), c.NoticeVersion))],
+        [.. (history ?? []).Select(e => new PersonEventDto(e.At, e.Kind.ToString(), e.Details, e.UserId, e.InstitutionId, e.PersonId))]);
+}
+
+public sealed record DuplicateCandidateDto(Guid? PersonId, string? DisplayName, DateOnly? BirthDate, IReadOnlyList<string> Reasons, double NameSimilarity, bool InOtherInstitution)
+{
+    public static DuplicateCandidateDto From(DuplicateCandidate c) =>
+        new(c.PersonId, c.DisplayName, c.BirthDate, [.. c.Reasons.Select(r => r.ToString())], c.NameSimilarity, c.InOtherInstitution);
+}
+
+public sealed record ConsentInput(string? Purpose, string? Channel, int? NoticeVersion);
+
+public sealed record MergeInput(Guid DuplicateId);
+
+/// <summary>/api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403.</summary>
+internal static class PeopleApi
+{
+    public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
+
+        group.MapGet("/", SearchAsync).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).");
+        group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.");
+        group.MapPost("/duplicates", CheckDuplicatesAsync).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
+        group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.");
+        group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.");
+        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.");
+        return app;
+    }
+
+    private static async Task<Ok<PagedResult<PersonSummary>>> SearchAsync(
+        PersonService people, string? text, string? status, string? region, int? page, int? pageSize, CancellationToken ct)
+    {
+        var result = await people.SearchAsync(new PersonSearch
+        {
+            Text = text,
+            Status = PersonInput.ParseEnum<MigrationStatus>(status),
+            RegionCode = region,
+            Page = page ?? 1,
+            PageSize = pageSize ?? 25,
+        }, ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound>> GetAsync(Guid id, PersonService people, CancellationToken ct)
+    {
+        var record = await people.GetAsync(id, ct);
+        return record is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(PersonDto.From(record.Person, record.CurrentConsents, record.History));
+    }
+
+    private static async Task<Results<Created<PersonDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        PersonInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var parseErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var request = input.ToRequest(parseErrors);
+        if (parseErrors.Count > 0)
+        {
+            return Invalid(parseErrors, people.Validate(request), l);
+        }
+
+        var result = await people.CreateAsync(request, ct);
+        if (result.Outcome == PersonOutcome.Invalid)
+        {
+            return Invalid(parseErrors, result.Errors, l);
+        }
+
+        if (result.Outcome == PersonOutcome.PossibleDuplicates)
+        {
+            return TypedResults.Problem(
+                title: l["People.Duplicates.Title"],
+                detail: l["People.Duplicates.Detail"],
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["candidates"] = result.Duplicates.Select(DuplicateCandidateDto.From).ToList(),
+                });
+        }
+
+        var person = result.Person!;
+        return TypedResults.Created($"/api/v1/people/{person.Id.ToString("D", CultureInfo.InvariantCulture)}", PersonDto.From(person));
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, PersonInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var parseErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var request = input.ToRequest(parseErrors);
+        if (parseErrors.Count > 0)
+        {
+            return Invalid(parseErrors, people.Validate(request), l);
+        }
+
+        var result = await people.UpdateAsync(id, request, ct);
+        return result.Outcome switch
+        {
+            PersonOutcome.NotFound => TypedResults.NotFound(),
+            PersonOutcome.Invalid => Invalid(parseErrors, result.Errors, l),
+            _ => TypedResults.Ok(PersonDto.From(result.Person!)),
+        };
+    }
+
+    private static async Task<Results<Ok<List<DuplicateCandidateDto>>, ValidationProblem>> CheckDuplicatesAsync(
+        PersonInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var parseErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var request = input.ToRequest(parseErrors);
+        if (parseErrors.Count > 0)
+        {
+            return Invalid(parseErrors, people.Validate(request), l);
+        }
+
+        var candidates = await people.FindDuplicatesAsync(request, null, ct);
+        return TypedResults.Ok(candidates.Select(DuplicateCandidateDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> GiveConsentAsync(
+        Guid id, ConsentInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var purpose = PersonInput.ParseEnum<ConsentPurpose>(input.Purpose);
+        var channel = PersonInput.ParseEnum<ConsentChannel>(input.Channel);
+        if (purpose is null)
+        {
+            errors["Purpose"] = [string.IsNullOrWhiteSpace(input.Purpose) ? PeopleErrors.Required : PeopleErrors.InvalidValue];
+        }
+
+        if (channel is null)
+        {
+            errors["Channel"] = [string.IsNullOrWhiteSpace(input.Channel) ? PeopleErrors.Required : PeopleErrors.InvalidValue];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, null, l);
+        }
+
+        var result = await people.GiveConsentAsync(id, purpose!.Value, channel!.Value, input.NoticeVersion, ct);
+        return await ConsentResultAsync(result, id, people, l, ct);
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> WithdrawConsentAsync(
+        Guid id, string purpose, string? channel, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var parsedPurpose = PersonInput.ParseEnum<ConsentPurpose>(purpose);
+        var parsedChannel = string.IsNullOrWhiteSpace(channel) ? ConsentChannel.InPerson : PersonInput.ParseEnum<ConsentChannel>(channel);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (parsedPurpose is null)
+        {
+            errors["Purpose"] = [PeopleErrors.InvalidValue];
+        }
+
+        if (parsedChannel is null)
+        {
+            errors["Channel"] = [PeopleErrors.InvalidValue];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, null, l);
+        }
+
+        var result = await people.WithdrawConsentAsync(id, parsedPurpose!.Value, parsedChannel!.Value, ct);
+        return await ConsentResultAsync(result, id, people, l, ct);
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> MergeAsync(
+        Guid id, MergeInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var result = await people.MergeAsync(id, input.DuplicateId, ct);
+        return result.Outcome switch
+        {
+            PersonOutcome.NotFound => TypedResults.NotFound(),
+            PersonOutcome.Invalid => Invalid([], result.Errors, l),
+            _ => TypedResults.Ok(PersonDto.From(result.Person!)),
+        };
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> ConsentResultAsync(
+        PersonWriteResult result, Guid id, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case PersonOutcome.NotFound:
+                return TypedResults.NotFound();
+            case PersonOutcome.Invalid:
+                return Invalid([], result.Errors, l);
+            default:
+                var record = await people.GetAsync(id, ct);
+                return record is null ? TypedResults.NotFound() : TypedResults.Ok(PersonDto.From(record.Person, record.CurrentConsents, record.History));
+        }
+    }
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> parseErrors, IReadOnlyDictionary<string, string[]>? serviceErrors, IStringLocalizer l) =>
+        TypedResults.ValidationProblem(
+            FieldErrors.Translate(FieldErrors.Merge(parseErrors, serviceErrors ?? new Dictionary<string, string[]>()), l, FieldErrors.CamelCase),
+            title: l["People.Error.Title"]);
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Mismes.Core.Data;
+using Mismes.Core.People;
+using Mismes.Web.Administration;
+
+namespace Mismes.Web.People.Pages;
+
+[Authorize(Policy = Policies.ManagePeople)]
+public sealed class DetailsModel(PersonService people, AppDbContext db) : PageModel
+{
+    public PersonRecord Record { get; private set; } = null!;
+
+    /// <summary>The latest notice text per purpose, shown before asking for consent.</summary>
+    public IReadOnlyDictionary<ConsentPurpose, ConsentNotice> Notices { get; private set; } = new Dictionary<ConsentPurpose, ConsentNotice>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var record = await people.GetAsync(id, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        Record = record;
+        var notices = await db.Set<ConsentNotice>().AsNoTracking().ToListAsync(ct);
+        Notices = notices.GroupBy(n => n.Purpose).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Version).First());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGiveAsync(Guid id, string purpose, string? channel, int? noticeVersion, CancellationToken ct)
+    {
+        var parsedPurpose = Api.PersonInput.ParseEnum<ConsentPurpose>(purpose);
+        var parsedChannel = Api.PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
+        if (parsedPurpose is null)
+        {
+            return BadRequest();
+        }
+
+        var result = await people.GiveConsentAsync(id, parsedPurpose.Value, parsedChannel, noticeVersion, ct);
+        return Done(result, "People.Consent.GivenDone", id);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string purpose, string? channel, CancellationToken ct)
+    {
+        var parsedPurpose = Api.PersonInput.ParseEnum<ConsentPurpose>(purpose);
+        var parsedChannel = Api.PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
+        if (parsedPurpose is null)
+        {
+            return BadRequest();
+        }
+
+        var result = await people.WithdrawConsentAsync(id, parsedPurpose.Value, parsedChannel, ct);
+        return Done(result, "People.Consent.WithdrawnDone", id);
+    }
+
+    private IActionResult Done(PersonWriteResult result, string message, Guid id)
+    {
+        if (result.Outcome == PersonOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        // The resource key, not the text: the next page may be shown in another language.
+        TempData["People.Message"] = result.Outcome == PersonOutcome.Ok ? message : result.Errors.SelectMany(e => e.Value).First();
+        return RedirectToPage("/People/Pages/Details", new { id });
+    }
+}
