@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mismes.Core;
 using Mismes.Core.Administration;
+using Mismes.Core.People;
 using Mismes.Core.Data;
 using Mismes.Core.Seeding;
 
@@ -66,6 +67,7 @@ internal sealed class DatabaseOptions
         services.AddMismesDatabase(builder.Configuration);
         services.AddCore();
         services.AddAdministrationCore();
+        services.AddPeopleCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();

@@ -1,6 +1,4 @@
-using Mismes.Core.Administration;
 using Mismes.Core.People;
-using Mismes.Web.Administration;
 using Mismes.Web.People.Api;
 
 namespace Mismes.Web.People;
@@ -12,9 +10,6 @@ internal static class PeopleModule
     {
         services.AddPeopleCore();
 
-        // Administration owns the policy list; registering the same name again there simply replaces this one.
-        services.AddAuthorizationBuilder().AddPolicy(Policies.ManagePeople, p =>
-            p.RequireRole(Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator));
         return services;
     }
 
