@@ -1,0 +1,108 @@
+using Mismes.Taxonomy.Esco;
+using Mismes.Taxonomy.Text;
+
+namespace Mismes.Bench.Text;
+
+/// <summary>
+/// Scores every corpus element of a MELO dataset for a query. Each element belongs to the ESCO concept it denotes
+/// (concept_mapping.tsv); the concept is indexed with the element texts plus its ESCO labels (preferred, alternative,
+/// hidden) in the query and corpus languages. Element score = concept score + a small share of its own text score,
+/// so all labels of the best concept come first.
+/// </summary>
+internal sealed class MeloMatcher
+{
+    private readonly LabelIndex index;
+    private readonly int[] elementDoc;
+    private readonly int[] elementGroup;
+    private readonly string queryLanguage;
+    private readonly float ownShare;
+
+    public MeloMatcher(
+        EscoTaxonomy taxonomy,
+        IReadOnlyList<(string Id, string Text)> corpus,
+        IReadOnlyDictionary<string, string> mapping,
+        string queryLanguage,
+        string corpusLanguage,
+        TextBenchArgs args)
+    {
+        this.queryLanguage = queryLanguage;
+        ownShare = args.Float("own", 0.05f);
+        var extraWeight = args.Float("extra", 1f);
+        var hiddenWeight = args.Float("hidden", 0.95f);
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docs = new List<LabelDoc>();
+        elementDoc = new int[corpus.Count];
+        elementGroup = new int[corpus.Count];
+        for (var i = 0; i < corpus.Count; i++)
+        {
+            var key = mapping.TryGetValue(corpus[i].Id, out var uri) ? uri : corpus[i].Id;
+            if (!groups.TryGetValue(key, out var g))
+            {
+                groups[key] = g = groups.Count;
+            }
+
+            elementGroup[i] = g;
+            elementDoc[i] = docs.Count;
+            docs.Add(new LabelDoc(g, corpus[i].Text, corpusLanguage));
+        }
+
+        if (extraWeight > 0)
+        {
+            foreach (var (uri, g) in groups)
+            {
+                var concept = taxonomy.FindByUri(uri);
+                if (concept is null)
+                {
+                    continue;
+                }
+
+                foreach (var language in new[] { queryLanguage, corpusLanguage }.Distinct(StringComparer.Ordinal))
+                {
+                    if (!concept.Labels.TryGetValue(language, out var labels))
+                    {
+                        continue;
+                    }
+
+                    foreach (var label in labels.Alternative.Prepend(labels.Preferred))
+                    {
+                        docs.Add(new LabelDoc(g, label, language, extraWeight));
+                    }
+
+                    foreach (var label in labels.Hidden)
+                    {
+                        docs.Add(new LabelDoc(g, label, language, extraWeight * hiddenWeight));
+                    }
+                }
+            }
+        }
+
+        index = new LabelIndex(docs, new LabelIndexOptions
+        {
+            WordWeight = args.Float("word", 0.5f),
+            K1 = args.Float("k1", 1.2f),
+            B = args.Float("b", 0.75f),
+        });
+    }
+
+    public float[] Score(string query)
+    {
+        var docScores = index.ScoreDocuments(query, queryLanguage);
+        var groupBest = new float[elementGroup.Length == 0 ? 0 : elementGroup.Max() + 1];
+        for (var d = 0; d < docScores.Length; d++)
+        {
+            var g = index[d].Group;
+            if (docScores[d] > groupBest[g])
+            {
+                groupBest[g] = docScores[d];
+            }
+        }
+
+        var scores = new float[elementDoc.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = groupBest[elementGroup[i]] + (ownShare * docScores[elementDoc[i]]);
+        }
+
+        return scores;
+    }
+}

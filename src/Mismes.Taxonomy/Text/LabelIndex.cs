@@ -1,0 +1,283 @@
+namespace Mismes.Taxonomy.Text;
+
+/// <summary>One text to match against, belonging to a group (a concept, or any target the caller ranks).</summary>
+internal readonly record struct LabelDoc(int Group, string Text, string Language, float Weight = 1f);
+
+/// <summary>A group's score and the document (label) that gave it.</summary>
+internal readonly record struct GroupHit(int Group, float Score, int Doc);
+
+/// <summary>Tuning knobs for <see cref="LabelIndex"/>.</summary>
+internal sealed record LabelIndexOptions
+{
+    /// <summary>Share of the word-level BM25 score in the fused score; the rest is character n-gram cosine.</summary>
+    public float WordWeight { get; init; } = 0.5f;
+
+    public float K1 { get; init; } = 1.2f;
+
+    public float B { get; init; } = 0.75f;
+
+    public int MinGram { get; init; } = 3;
+
+    public int MaxGram { get; init; } = 5;
+
+    public static LabelIndexOptions Default { get; } = new();
+}
+
+/// <summary>
+/// In-memory hybrid index over short labels: BM25 on stemmed words (<see cref="TextAnalyzer.Words"/>) fused with
+/// TF-IDF cosine on character n-grams of the surface words (<see cref="TextAnalyzer.Surface"/>), which forgives typos
+/// and unseen inflections. Both parts are on an absolute 0..~1 scale: BM25 is divided by the query's summed IDF, so
+/// scores mean the same from one query to the next. A group scores as its best document.
+/// </summary>
+internal sealed class LabelIndex
+{
+    private readonly LabelDoc[] docs;
+    private readonly LabelIndexOptions options;
+    private readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> gramIds = new(StringComparer.Ordinal);
+    private readonly int[][] wordDocs;
+    private readonly float[][] wordTf;
+    private readonly float[] wordIdf;
+    private readonly int[][] gramDocs;
+    private readonly float[][] gramWeight;
+    private readonly float[] gramIdf;
+    private readonly float[] docLength;
+    private readonly float averageLength;
+    private readonly int groupCount;
+
+    public LabelIndex(IReadOnlyList<LabelDoc> documents, LabelIndexOptions? options = null)
+    {
+        this.options = options ?? LabelIndexOptions.Default;
+        docs = documents.ToArray();
+        groupCount = docs.Length == 0 ? 0 : docs.Max(d => d.Group) + 1;
+        docLength = new float[docs.Length];
+        var wordPostings = new List<(int Doc, float Tf)>();
+        var wordLists = new List<List<(int Doc, float Tf)>>();
+        var gramLists = new List<List<(int Doc, float W)>>();
+        var docGrams = new Dictionary<int, float>[docs.Length];
+        for (var d = 0; d < docs.Length; d++)
+        {
+            var words = TextAnalyzer.Words(docs[d].Text, docs[d].Language);
+            docLength[d] = words.Count;
+            foreach (var group in words.GroupBy(w => w, StringComparer.Ordinal))
+            {
+                if (!wordIds.TryGetValue(group.Key, out var id))
+                {
+                    wordIds[group.Key] = id = wordLists.Count;
+                    wordLists.Add([]);
+                }
+
+                wordLists[id].Add((d, group.Count()));
+            }
+
+            var grams = new Dictionary<int, float>();
+            foreach (var gram in Grams(TextAnalyzer.Surface(docs[d].Text, docs[d].Language)))
+            {
+                if (!gramIds.TryGetValue(gram, out var id))
+                {
+                    gramIds[gram] = id = gramLists.Count;
+                    gramLists.Add([]);
+                }
+
+                grams[id] = grams.GetValueOrDefault(id) + 1;
+            }
+
+            docGrams[d] = grams;
+            foreach (var id in grams.Keys)
+            {
+                gramLists[id].Add((d, 0));
+            }
+        }
+
+        averageLength = docs.Length == 0 ? 1 : Math.Max(1, docLength.Average());
+        var n = Math.Max(1, docs.Length);
+        wordIdf = wordLists.Select(l => Idf(n, l.Count)).ToArray();
+        wordDocs = wordLists.Select(l => l.Select(p => p.Doc).ToArray()).ToArray();
+        wordTf = wordLists.Select(l => l.Select(p => p.Tf).ToArray()).ToArray();
+        gramIdf = gramLists.Select(l => (float)Math.Log((1.0 + n) / (1.0 + l.Count)) + 1f).ToArray();
+
+        // Sublinear tf × idf, L2-normalised per document.
+        var norms = new float[docs.Length];
+        for (var d = 0; d < docs.Length; d++)
+        {
+            double sum = 0;
+            foreach (var (id, tf) in docGrams[d])
+            {
+                var w = (1 + Math.Log(tf)) * gramIdf[id];
+                sum += w * w;
+            }
+
+            norms[d] = sum > 0 ? (float)Math.Sqrt(sum) : 1f;
+        }
+
+        gramDocs = new int[gramLists.Count][];
+        gramWeight = new float[gramLists.Count][];
+        for (var g = 0; g < gramLists.Count; g++)
+        {
+            var list = gramLists[g];
+            gramDocs[g] = new int[list.Count];
+            gramWeight[g] = new float[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var d = list[i].Doc;
+                gramDocs[g][i] = d;
+                gramWeight[g][i] = (float)((1 + Math.Log(docGrams[d][g])) * gramIdf[g] / norms[d]);
+            }
+        }
+    }
+
+    public int Count => docs.Length;
+
+    public LabelDoc this[int doc] => docs[doc];
+
+    /// <summary>Fused score of every document for <paramref name="query"/> (0 for documents with nothing in common).</summary>
+    public float[] ScoreDocuments(string query, string language)
+    {
+        var scores = new float[docs.Length];
+        var ww = options.WordWeight;
+        if (ww > 0)
+        {
+            AddWordScores(query, language, scores, ww);
+        }
+
+        if (ww < 1)
+        {
+            AddGramScores(query, language, scores, 1 - ww);
+        }
+
+        for (var d = 0; d < scores.Length; d++)
+        {
+            scores[d] *= docs[d].Weight;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Groups ranked by their best document's score; only groups with a positive score.</summary>
+    public List<GroupHit> SearchGroups(string query, string language, int k, Func<int, bool>? groupFilter = null)
+    {
+        var scores = ScoreDocuments(query, language);
+        return RankGroups(scores, k, groupFilter);
+    }
+
+    public List<GroupHit> RankGroups(float[] scores, int k, Func<int, bool>? groupFilter = null)
+    {
+        var best = new float[groupCount];
+        var bestDoc = new int[groupCount];
+        Array.Fill(bestDoc, -1);
+        for (var d = 0; d < scores.Length; d++)
+        {
+            var g = docs[d].Group;
+            if (scores[d] > best[g])
+            {
+                best[g] = scores[d];
+                bestDoc[g] = d;
+            }
+        }
+
+        var hits = new List<GroupHit>();
+        for (var g = 0; g < groupCount; g++)
+        {
+            if (bestDoc[g] >= 0 && (groupFilter is null || groupFilter(g)))
+            {
+                hits.Add(new GroupHit(g, best[g], bestDoc[g]));
+            }
+        }
+
+        hits.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return hits.Count > k ? hits.GetRange(0, k) : hits;
+    }
+
+    private void AddWordScores(string query, string language, float[] scores, float weight)
+    {
+        var terms = TextAnalyzer.Words(query, language).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return;
+        }
+
+        var unknownIdf = Idf(Math.Max(1, docs.Length), 0);
+        var total = 0f;
+        foreach (var term in terms)
+        {
+            total += wordIds.TryGetValue(term, out var id) ? wordIdf[id] : unknownIdf;
+        }
+
+        var k1 = options.K1;
+        var b = options.B;
+        foreach (var term in terms)
+        {
+            if (!wordIds.TryGetValue(term, out var id))
+            {
+                continue;
+            }
+
+            var idf = wordIdf[id] * weight / total;
+            var postings = wordDocs[id];
+            var tfs = wordTf[id];
+            for (var i = 0; i < postings.Length; i++)
+            {
+                var d = postings[i];
+                var tf = tfs[i];
+                scores[d] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * docLength[d] / averageLength));
+            }
+        }
+    }
+
+    private void AddGramScores(string query, string language, float[] scores, float weight)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var gram in Grams(TextAnalyzer.Surface(query, language)))
+        {
+            counts[gram] = counts.GetValueOrDefault(gram) + 1;
+        }
+
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        var unknownIdf = (float)Math.Log(1.0 + docs.Length) + 1f;
+        double norm = 0;
+        var known = new List<(int Id, float W)>();
+        foreach (var (gram, tf) in counts)
+        {
+            var has = gramIds.TryGetValue(gram, out var id);
+            var w = (float)(1 + Math.Log(tf)) * (has ? gramIdf[id] : unknownIdf);
+            norm += w * w;
+            if (has)
+            {
+                known.Add((id, w));
+            }
+        }
+
+        var scale = weight / (float)Math.Sqrt(norm);
+        foreach (var (id, w) in known)
+        {
+            var qw = w * scale;
+            var postings = gramDocs[id];
+            var ws = gramWeight[id];
+            for (var i = 0; i < postings.Length; i++)
+            {
+                scores[postings[i]] += qw * ws[i];
+            }
+        }
+    }
+
+    private IEnumerable<string> Grams(IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            var padded = string.Concat(" ", word, " ");
+            for (var n = options.MinGram; n <= options.MaxGram; n++)
+            {
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    yield return padded.Substring(i, n);
+                }
+            }
+        }
+    }
+
+    private static float Idf(int n, int df) => (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+}
