@@ -1,1 +1,10 @@
-return 0;
+using System.CommandLine;
+using Mismes.Cli.Taxonomy;
+
+// The `mismes` command: one file per command; add new commands to this list.
+var root = new RootCommand("mismes — integrated platform for migrant support measures")
+{
+    TaxonomyCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

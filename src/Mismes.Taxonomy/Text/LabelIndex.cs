@@ -42,6 +42,8 @@ internal sealed class LabelIndex
     private readonly float[][] gramWeight;
     private readonly float[] gramIdf;
     private readonly float[] docLength;
+    private readonly float[] docIdfSum;
+    private readonly string[][] docTerms;
     private readonly float averageLength;
     private readonly int groupCount;
 
@@ -51,6 +53,8 @@ internal sealed class LabelIndex
         docs = documents.ToArray();
         groupCount = docs.Length == 0 ? 0 : docs.Max(d => d.Group) + 1;
         docLength = new float[docs.Length];
+        docIdfSum = new float[docs.Length];
+        docTerms = new string[docs.Length][];
         var wordPostings = new List<(int Doc, float Tf)>();
         var wordLists = new List<List<(int Doc, float Tf)>>();
         var gramLists = new List<List<(int Doc, float W)>>();
@@ -59,6 +63,7 @@ internal sealed class LabelIndex
         {
             var words = TextAnalyzer.Words(docs[d].Text, docs[d].Language);
             docLength[d] = words.Count;
+            docTerms[d] = [.. words];
             foreach (var group in words.GroupBy(w => w, StringComparer.Ordinal))
             {
                 if (!wordIds.TryGetValue(group.Key, out var id))
@@ -94,6 +99,14 @@ internal sealed class LabelIndex
         wordIdf = wordLists.Select(l => Idf(n, l.Count)).ToArray();
         wordDocs = wordLists.Select(l => l.Select(p => p.Doc).ToArray()).ToArray();
         wordTf = wordLists.Select(l => l.Select(p => p.Tf).ToArray()).ToArray();
+        for (var t = 0; t < wordDocs.Length; t++)
+        {
+            foreach (var d in wordDocs[t])
+            {
+                docIdfSum[d] += wordIdf[t];
+            }
+        }
+
         gramIdf = gramLists.Select(l => (float)Math.Log((1.0 + n) / (1.0 + l.Count)) + 1f).ToArray();
 
         // Sublinear tf × idf, L2-normalised per document.
@@ -186,6 +199,72 @@ internal sealed class LabelIndex
 
         hits.Sort((a, b) => b.Score.CompareTo(a.Score));
         return hits.Count > k ? hits.GetRange(0, k) : hits;
+    }
+
+    /// <summary>
+    /// How much of each document a longer text contains (skill extraction): the IDF-weighted share of the
+    /// document's terms found in the text, squared to prefer complete labels, times a saturating function of the
+    /// matched IDF so that one rare word beats one common word; plus a bonus when the label's terms appear in the
+    /// text in the same order, next to each other.
+    /// </summary>
+    public float[] ScoreContainment(string text, string language, float saturation = 4f, float phraseBonus = 0.25f)
+    {
+        var words = TextAnalyzer.Words(text, language);
+        var matched = new float[docs.Length];
+        foreach (var term in words.Distinct(StringComparer.Ordinal))
+        {
+            if (!wordIds.TryGetValue(term, out var id))
+            {
+                continue;
+            }
+
+            var idf = wordIdf[id];
+            foreach (var d in wordDocs[id])
+            {
+                matched[d] += idf;
+            }
+        }
+
+        var scores = new float[docs.Length];
+        for (var d = 0; d < docs.Length; d++)
+        {
+            if (matched[d] <= 0)
+            {
+                continue;
+            }
+
+            var coverage = Math.Min(1f, matched[d] / docIdfSum[d]);
+            var score = coverage * coverage * (1f - MathF.Exp(-matched[d] / saturation));
+            if (phraseBonus > 0 && docTerms[d].Length > 1)
+            {
+                score *= 1f + (phraseBonus * LongestRun(docTerms[d], words) / docTerms[d].Length);
+            }
+
+            scores[d] = score * docs[d].Weight;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Longest run of consecutive label terms that appear consecutively in the text.</summary>
+    private static int LongestRun(string[] label, IReadOnlyList<string> text)
+    {
+        var best = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            for (var j = 0; j < label.Length; j++)
+            {
+                var n = 0;
+                while (i + n < text.Count && j + n < label.Length && string.Equals(text[i + n], label[j + n], StringComparison.Ordinal))
+                {
+                    n++;
+                }
+
+                best = Math.Max(best, n);
+            }
+        }
+
+        return best > 1 ? best : 0;
     }
 
     private void AddWordScores(string query, string language, float[] scores, float weight)
