@@ -16,6 +16,8 @@ internal sealed class MeloMatcher
     private readonly int[] elementGroup;
     private readonly string queryLanguage;
     private readonly float ownShare;
+    private readonly float[] groupPrior;
+    private readonly float second;
 
     public MeloMatcher(
         EscoTaxonomy taxonomy,
@@ -29,6 +31,9 @@ internal sealed class MeloMatcher
         ownShare = args.Float("own", 0.05f);
         var extraWeight = args.Float("extra", 1f);
         var hiddenWeight = args.Float("hidden", 0.95f);
+        var iscoDocWeight = args.Float("isco-doc", 0f);
+        var descriptionWeight = args.Float("desc", 0.3f);
+        second = args.Float("agg", 0f);
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var docs = new List<LabelDoc>();
         elementDoc = new int[corpus.Count];
@@ -72,8 +77,28 @@ internal sealed class MeloMatcher
                     {
                         docs.Add(new LabelDoc(g, label, language, extraWeight * hiddenWeight));
                     }
+
+                    if (descriptionWeight > 0 && labels.Description is { } description)
+                    {
+                        docs.Add(new LabelDoc(g, description, language, descriptionWeight));
+                    }
+
+                    if (iscoDocWeight > 0 && concept.Kind == ConceptKind.Occupation && taxonomy.FindIscoGroup(concept.IscoGroupCode) is { } isco
+                        && isco.Labels.TryGetValue(language, out var iscoLabels))
+                    {
+                        docs.Add(new LabelDoc(g, iscoLabels.Preferred, language, iscoDocWeight));
+                    }
                 }
             }
+        }
+
+        // ESCO hierarchy: when an occupation and the ISCO group above it match equally, the specific occupation
+        // comes first (a job title names an occupation, not a statistical group).
+        var iscoPrior = args.Float("isco", 0.9f);
+        groupPrior = new float[groups.Count];
+        foreach (var (uri, g) in groups)
+        {
+            groupPrior[g] = taxonomy.FindByUri(uri)?.Kind == ConceptKind.IscoGroup ? iscoPrior : 1f;
         }
 
         index = new LabelIndex(docs, new LabelIndexOptions
@@ -81,26 +106,43 @@ internal sealed class MeloMatcher
             WordWeight = args.Float("word", 0.5f),
             K1 = args.Float("k1", 1.2f),
             B = args.Float("b", 0.75f),
+            HeadBonus = args.Float("head", 0.08f),
         });
     }
 
     public float[] Score(string query)
     {
         var docScores = index.ScoreDocuments(query, queryLanguage);
-        var groupBest = new float[elementGroup.Length == 0 ? 0 : elementGroup.Max() + 1];
+        var groupBest = new float[groupPrior.Length];
+        var groupSecond = new float[groupPrior.Length];
         for (var d = 0; d < docScores.Length; d++)
         {
             var g = index[d].Group;
-            if (docScores[d] > groupBest[g])
+            var s = docScores[d];
+            if (s > groupBest[g])
             {
-                groupBest[g] = docScores[d];
+                groupSecond[g] = groupBest[g];
+                groupBest[g] = s;
+            }
+            else if (s > groupSecond[g] && s < groupBest[g])
+            {
+                groupSecond[g] = s;
+            }
+        }
+
+        if (second > 0)
+        {
+            for (var g = 0; g < groupBest.Length; g++)
+            {
+                groupBest[g] += second * groupSecond[g];
             }
         }
 
         var scores = new float[elementDoc.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] = groupBest[elementGroup[i]] + (ownShare * docScores[elementDoc[i]]);
+            var g = elementGroup[i];
+            scores[i] = (groupPrior[g] * groupBest[g]) + (ownShare * docScores[elementDoc[i]]);
         }
 
         return scores;

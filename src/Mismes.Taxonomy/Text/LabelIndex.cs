@@ -20,6 +20,12 @@ internal sealed record LabelIndexOptions
 
     public int MaxGram { get; init; } = 5;
 
+    /// <summary>
+    /// Added to a document that already matches when its head word (the last word in English, the first in French,
+    /// Spanish, Arabic: "manager" in "production manager", "agent" in "agent d'accueil") is the query's head word.
+    /// </summary>
+    public float HeadBonus { get; init; } = 0.08f;
+
     public static LabelIndexOptions Default { get; } = new();
 }
 
@@ -44,6 +50,7 @@ internal sealed class LabelIndex
     private readonly float[] docLength;
     private readonly float[] docIdfSum;
     private readonly string[][] docTerms;
+    private readonly string?[] docHead;
     private readonly float averageLength;
     private readonly int groupCount;
 
@@ -55,6 +62,7 @@ internal sealed class LabelIndex
         docLength = new float[docs.Length];
         docIdfSum = new float[docs.Length];
         docTerms = new string[docs.Length][];
+        docHead = new string?[docs.Length];
         var wordPostings = new List<(int Doc, float Tf)>();
         var wordLists = new List<List<(int Doc, float Tf)>>();
         var gramLists = new List<List<(int Doc, float W)>>();
@@ -64,6 +72,7 @@ internal sealed class LabelIndex
             var words = TextAnalyzer.Words(docs[d].Text, docs[d].Language);
             docLength[d] = words.Count;
             docTerms[d] = [.. words];
+            docHead[d] = Head(docs[d].Text, docs[d].Language);
             foreach (var group in words.GroupBy(w => w, StringComparer.Ordinal))
             {
                 if (!wordIds.TryGetValue(group.Key, out var id))
@@ -158,8 +167,14 @@ internal sealed class LabelIndex
             AddGramScores(query, language, scores, 1 - ww);
         }
 
+        var head = options.HeadBonus > 0 ? Head(query, language) : null;
         for (var d = 0; d < scores.Length; d++)
         {
+            if (head is not null && scores[d] > 0 && string.Equals(head, docHead[d], StringComparison.Ordinal))
+            {
+                scores[d] += options.HeadBonus;
+            }
+
             scores[d] *= docs[d].Weight;
         }
 
@@ -356,6 +371,19 @@ internal sealed class LabelIndex
                 }
             }
         }
+    }
+
+    /// <summary>The head word of a title: last word of the first comma-separated part in English, else the first word.</summary>
+    internal static string? Head(string text, string language)
+    {
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        var words = TextAnalyzer.Words(comma > 0 ? text[..comma] : text, language);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        return TextAnalyzer.BaseLanguage(language) == "en" ? words[^1] : words[0];
     }
 
     private static float Idf(int n, int df) => (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));

@@ -51,6 +51,7 @@ public static partial class TextAnalyzer
     internal static string Prepare(string text, string language)
     {
         var s = text.ToLowerInvariant();
+        s = Exclusion().Replace(s, " ");
         s = GenderMarker().Replace(s, " ");
         s = InclusiveSuffix().Replace(s, "$1");
         s = s.Replace('/', ' ').Replace('’', '\'');
@@ -86,6 +87,10 @@ public static partial class TextAnalyzer
         stream.End();
         return result;
     }
+
+    // "Architects, Except Landscape and Naval", "Cadres, sauf ...": the words after it are what the title is not.
+    [GeneratedRegex(@"(?:,|\(|\s)\s*(?:except|excluding|sauf|hors|excepto|salvo)\b[^,;()]*\)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Exclusion();
 
     // "(e)", "(es)", "(s)", "(ne)", "h/f", "f/h", "(h/f)", "m/w/d"
     [GeneratedRegex(@"\((?:e|es|s|ne|le|ve|euse|rice|trice|ère|ière)\)|\(?\b(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*f|m\s*/\s*w\s*/\s*d)\b\)?", RegexOptions.CultureInvariant)]
@@ -166,7 +171,7 @@ public static partial class TextAnalyzer
                     "fr" => new FrenchLightStemFilter(stream),
                     "es" => new SpanishLightStemFilter(stream),
                     "ar" => new ArabicStemFilter(stream),
-                    "en" => new PorterStemFilter(new EnglishPossessiveFilter(Version, stream)),
+                    "en" => new KStemFilter(new EnglishPossessiveFilter(Version, stream)),
                     _ => stream,
                 };
             }
