@@ -60,8 +60,8 @@ internal static class SkillsBenchmark
         var unknownLabels = evaluated.SelectMany(s => s.Gold).Distinct(StringComparer.OrdinalIgnoreCase).Count(l => !byLabel.ContainsKey(l));
         var search = new ConceptSearch(taxonomy)
         {
-            ExtractionSaturation = options.Float("saturation", 4f),
-            ExtractionPhraseBonus = options.Float("phrase", 0.25f),
+            ExtractionSaturation = options.Float("saturation", 8f),
+            ExtractionPhraseBonus = options.Float("phrase", 0.5f),
         };
 
         var watch = Stopwatch.StartNew();

@@ -6,8 +6,9 @@ namespace Mismes.Bench.Text;
 /// <summary>
 /// Scores every corpus element of a MELO dataset for a query. Each element belongs to the ESCO concept it denotes
 /// (concept_mapping.tsv); the concept is indexed with the element texts plus its ESCO labels (preferred, alternative,
-/// hidden) in the query and corpus languages. Element score = concept score + a small share of its own text score,
-/// so all labels of the best concept come first.
+/// hidden, description at a discount) in the query and corpus languages. Element score = concept score (best of
+/// its texts; ISCO groups slightly below occupations) + the element's own text score, so the labels of the best
+/// concepts come first and, among them, those that match the query themselves.
 /// </summary>
 internal sealed class MeloMatcher
 {
@@ -28,7 +29,7 @@ internal sealed class MeloMatcher
         TextBenchArgs args)
     {
         this.queryLanguage = queryLanguage;
-        ownShare = args.Float("own", 0.05f);
+        ownShare = args.Float("own", 1f);
         var extraWeight = args.Float("extra", 1f);
         var hiddenWeight = args.Float("hidden", 0.95f);
         var iscoDocWeight = args.Float("isco-doc", 0f);
@@ -107,6 +108,7 @@ internal sealed class MeloMatcher
             K1 = args.Float("k1", 1.2f),
             B = args.Float("b", 0.75f),
             HeadBonus = args.Float("head", 0.08f),
+            SynonymWeight = args.Float("syn", 0.8f),
         });
     }
 

@@ -15,6 +15,7 @@ public sealed record ConceptMatch(EscoConcept Concept, double Score, string Matc
 /// </summary>
 public sealed class ConceptSearch
 {
+    private const float AlternativeWeight = 0.97f;
     private const float HiddenWeight = 0.95f;
     private const float FallbackWeight = 0.9f;
     private const float IscoWeight = 0.35f;
@@ -30,10 +31,10 @@ public sealed class ConceptSearch
     public EscoTaxonomy Taxonomy => taxonomy;
 
     /// <summary>Matched IDF at which a label's evidence is about 63% saturated (extraction).</summary>
-    internal float ExtractionSaturation { get; init; } = 4f;
+    internal float ExtractionSaturation { get; init; } = 8f;
 
     /// <summary>Extra weight for a label whose words appear in order in the sentence (extraction).</summary>
-    internal float ExtractionPhraseBonus { get; init; } = 0.25f;
+    internal float ExtractionPhraseBonus { get; init; } = 0.5f;
 
     /// <summary>Occupations for a job title, best first.</summary>
     public IReadOnlyList<ConceptMatch> FindOccupations(string text, string language, int k = 10) =>
@@ -93,9 +94,12 @@ public sealed class ConceptSearch
             var (labels, labelLanguage, weight) = concept.Labels.TryGetValue(language, out var own)
                 ? (own, language, 1f)
                 : (concept.LabelsIn(language), concept.Labels.ContainsKey("en") ? "en" : concept.Labels.Keys.First(), FallbackWeight);
-            foreach (var label in labels.Alternative.Prepend(labels.Preferred))
+            // The preferred label wins ties: when a title is another concept's alternative label too, the concept
+            // that calls itself so comes first.
+            docs.Add(new LabelDoc(g, labels.Preferred, labelLanguage, weight));
+            foreach (var label in labels.Alternative)
             {
-                docs.Add(new LabelDoc(g, label, labelLanguage, weight));
+                docs.Add(new LabelDoc(g, label, labelLanguage, weight * AlternativeWeight));
             }
 
             foreach (var label in labels.Hidden)

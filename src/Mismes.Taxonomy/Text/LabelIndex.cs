@@ -26,6 +26,13 @@ internal sealed record LabelIndexOptions
     /// </summary>
     public float HeadBonus { get; init; } = 0.08f;
 
+    /// <summary>
+    /// Weight of words learnt as interchangeable from the labels of one group (a concept's alternative labels):
+    /// a query word absent from a label can be matched, at this discount, by a word that replaces it in other
+    /// labels of the same concepts. 0 turns it off.
+    /// </summary>
+    public float SynonymWeight { get; init; } = 0.8f;
+
     public static LabelIndexOptions Default { get; } = new();
 }
 
@@ -51,6 +58,9 @@ internal sealed class LabelIndex
     private readonly float[] docIdfSum;
     private readonly string[][] docTerms;
     private readonly string?[] docHead;
+    private readonly Dictionary<int, (int Term, float P)[]> synonyms = [];
+    private readonly int[] docStamp;
+    private int stamp;
     private readonly float averageLength;
     private readonly int groupCount;
 
@@ -114,6 +124,12 @@ internal sealed class LabelIndex
             {
                 docIdfSum[d] += wordIdf[t];
             }
+        }
+
+        docStamp = new int[docs.Length];
+        if (this.options.SynonymWeight > 0)
+        {
+            LearnSynonyms();
         }
 
         gramIdf = gramLists.Select(l => (float)Math.Log((1.0 + n) / (1.0 + l.Count)) + 1f).ToArray();
@@ -222,7 +238,7 @@ internal sealed class LabelIndex
     /// matched IDF so that one rare word beats one common word; plus a bonus when the label's terms appear in the
     /// text in the same order, next to each other.
     /// </summary>
-    public float[] ScoreContainment(string text, string language, float saturation = 4f, float phraseBonus = 0.25f)
+    public float[] ScoreContainment(string text, string language, float saturation = 8f, float phraseBonus = 0.5f)
     {
         var words = TextAnalyzer.Words(text, language);
         var matched = new float[docs.Length];
@@ -309,11 +325,44 @@ internal sealed class LabelIndex
             var idf = wordIdf[id] * weight / total;
             var postings = wordDocs[id];
             var tfs = wordTf[id];
+            stamp++;
             for (var i = 0; i < postings.Length; i++)
             {
                 var d = postings[i];
                 var tf = tfs[i];
                 scores[d] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * docLength[d] / averageLength));
+                docStamp[d] = stamp;
+            }
+
+            if (options.SynonymWeight > 0 && synonyms.TryGetValue(id, out var replacements))
+            {
+                // Documents without the word itself get the best replacement, at a discount.
+                var best = new Dictionary<int, float>();
+                foreach (var (other, p) in replacements)
+                {
+                    var otherPostings = wordDocs[other];
+                    var otherTfs = wordTf[other];
+                    for (var i = 0; i < otherPostings.Length; i++)
+                    {
+                        var d = otherPostings[i];
+                        if (docStamp[d] == stamp)
+                        {
+                            continue;
+                        }
+
+                        var tf = otherTfs[i];
+                        var value = options.SynonymWeight * p * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * docLength[d] / averageLength));
+                        if (value > best.GetValueOrDefault(d))
+                        {
+                            best[d] = value;
+                        }
+                    }
+                }
+
+                foreach (var (d, value) in best)
+                {
+                    scores[d] += value;
+                }
             }
         }
     }
@@ -371,6 +420,73 @@ internal sealed class LabelIndex
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Word associations from label variation: for two labels of the same group that differ by a few words, each
+    /// word only in one is associated with each word only in the other. Kept when seen in at least two pairs.
+    /// </summary>
+    private void LearnSynonyms()
+    {
+        var counts = new Dictionary<(int A, int B), float>();
+        var totals = new Dictionary<int, float>();
+        foreach (var group in Enumerable.Range(0, docs.Length).Where(d => docs[d].Weight >= 0.5f).GroupBy(d => docs[d].Group))
+        {
+            var sets = group.Select(d => docTerms[d].Select(t => wordIds[t]).ToHashSet())
+                .DistinctBy(set => string.Join(' ', set.Order()))
+                .Take(40)
+                .ToList();
+            for (var i = 0; i < sets.Count; i++)
+            {
+                for (var j = 0; j < sets.Count; j++)
+                {
+                    if (i == j)
+                    {
+                        continue;
+                    }
+
+                    var onlyI = sets[i].Except(sets[j]).ToList();
+                    var onlyJ = sets[j].Except(sets[i]).ToList();
+                    if (onlyI.Count is 0 or > 3 || onlyJ.Count is 0 or > 3)
+                    {
+                        continue;
+                    }
+
+                    var share = 1f / (onlyI.Count * onlyJ.Count);
+                    foreach (var a in onlyI)
+                    {
+                        totals[a] = totals.GetValueOrDefault(a) + (1f / onlyI.Count);
+                        foreach (var b in onlyJ)
+                        {
+                            counts[(a, b)] = counts.GetValueOrDefault((a, b)) + share;
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var byWord in counts.Where(c => c.Value >= 1f).GroupBy(c => c.Key.A))
+        {
+            var total = totals[byWord.Key];
+            synonyms[byWord.Key] = byWord
+                .Select(c => (c.Key.B, P: c.Value / total))
+                .Where(c => c.P >= 0.05f)
+                .OrderByDescending(c => c.P)
+                .Take(5)
+                .ToArray();
+        }
+    }
+
+    /// <summary>Learnt replacements of a word (for tests and diagnostics).</summary>
+    internal IEnumerable<(string Term, float P)> SynonymsOf(string term)
+    {
+        if (!wordIds.TryGetValue(term, out var id) || !synonyms.TryGetValue(id, out var list))
+        {
+            return [];
+        }
+
+        var names = wordIds.ToDictionary(p => p.Value, p => p.Key);
+        return list.Select(s => (names[s.Term], s.P));
     }
 
     /// <summary>The head word of a title: last word of the first comma-separated part in English, else the first word.</summary>
