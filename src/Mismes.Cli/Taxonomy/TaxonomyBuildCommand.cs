@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Mismes.Taxonomy.Esco;
+
+namespace Mismes.Cli.Taxonomy;
+
+/// <summary><c>mismes taxonomy build &lt;esco-dir&gt;</c>: official ESCO CSV download → compact data file.</summary>
+internal static class TaxonomyBuildCommand
+{
+    public static Command Create()
+    {
+        var escoDir = new Argument<DirectoryInfo>("esco-dir") { Description = "Folder with the official ESCO CSV files (any version, any languages)" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Data file to write (default: data/esco/esco.bin of this repository)" };
+        var version = new Option<string>("--version") { Description = "ESCO version to record (default: guessed from the folder name, e.g. esco-1.1.1)" };
+        var command = new Command("build", "Read ESCO's CSV files and write the compact data file the platform ships")
+        {
+            escoDir,
+            output,
+            version,
+        };
+        command.SetAction(parse => Run(
+            parse.GetRequiredValue(escoDir),
+            parse.GetValue(output)?.FullName ?? TaxonomyCommand.DefaultDataFile(),
+            parse.GetValue(version)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo escoDir, string output, string? version)
+    {
+        if (!escoDir.Exists)
+        {
+            Console.Error.WriteLine($"ESCO folder not found: {escoDir.FullName}");
+            return 1;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var taxonomy = EscoCsvReader.Read(escoDir.FullName, version);
+        var readMs = watch.ElapsedMilliseconds;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        watch.Restart();
+        var temporary = output + ".tmp";
+        EscoDataFile.Write(taxonomy, temporary);
+        File.Move(temporary, output, overwrite: true);
+        var writeMs = watch.ElapsedMilliseconds;
+
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"ESCO v{taxonomy.Version} ({taxonomy.Attribution})"));
+        Console.WriteLine(string.Create(inv, $"  languages     {string.Join(", ", taxonomy.Languages)}"));
+        Console.WriteLine(string.Create(inv, $"  occupations   {taxonomy.Occupations.Count,8:N0}"));
+        Console.WriteLine(string.Create(inv, $"  skills        {taxonomy.Skills.Count,8:N0}"));
+        Console.WriteLine(string.Create(inv, $"  ISCO groups   {taxonomy.IscoGroups.Count,8:N0}"));
+        Console.WriteLine(string.Create(inv, $"  skill groups  {taxonomy.SkillGroups.Count,8:N0}"));
+        Console.WriteLine(string.Create(inv, $"  collections   {string.Join(", ", taxonomy.CollectionNames.Order(StringComparer.Ordinal))}"));
+        Console.WriteLine(string.Create(inv, $"read CSV in {readMs} ms; wrote {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB) in {writeMs} ms"));
+        return 0;
+    }
+}

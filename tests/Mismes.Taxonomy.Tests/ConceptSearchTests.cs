@@ -1,0 +1,97 @@
+using Mismes.Taxonomy.Esco;
+using Mismes.Taxonomy.Text;
+
+namespace Mismes.Taxonomy.Tests;
+
+/// <summary>One shipped taxonomy and one search for all search tests (indexes are built on first use).</summary>
+public sealed class ShippedSearchFixture
+{
+    public ConceptSearch Search { get; } = new(EscoTaxonomy.LoadShipped());
+
+    public EscoConcept ByEnglishLabel(string label) =>
+        Search.Taxonomy.Concepts.Single(c => c.Kind is ConceptKind.Occupation or ConceptKind.Skill && c.PreferredLabel("en") == label);
+}
+
+public class ConceptSearchTests(ShippedSearchFixture fixture) : IClassFixture<ShippedSearchFixture>
+{
+    [Theory]
+    [InlineData("développeur web", "fr", "web developer", 3)]
+    [InlineData("Développeuse Web H/F", "fr", "web developer", 3)]
+    [InlineData("directrice commerciale", "fr", "commercial director", 1)]
+    [InlineData("directrice des ventes", "fr", "sales manager", 1)]
+    [InlineData("plombier", "fr", "plumber", 1)]
+    [InlineData("plombiér", "fr", "plumber", 3)]
+    [InlineData("plombeir", "fr", "plumber", 3)]
+    [InlineData("Accrocheur / Accrocheuse", "fr", "derrickhand", 1)]
+    [InlineData("infirmière de soins généraux", "fr", "nurse responsible for general care", 1)]
+    [InlineData("Software Developers", "en", "software developer", 1)]
+    [InlineData("enfermera especialista", "es", "specialist nurse", 1)]
+    [InlineData("مهندس برمجيات", "ar", "software developer", 5)]
+    public void FindOccupations_JobTitle_FindsTheOccupationInTopK(string title, string language, string englishLabel, int k)
+    {
+        var expected = fixture.ByEnglishLabel(englishLabel);
+
+        var matches = fixture.Search.FindOccupations(title, language, k);
+
+        Assert.Contains(expected, matches.Select(m => m.Concept));
+    }
+
+    [Fact]
+    public void FindOccupations_ArabicPreferredLabelsFromCsv_FindTheirConcept()
+    {
+        var path = Path.Combine(TestPaths.Esco, "ar", "occupations_ar.csv");
+        var arabic = EscoCsvReader.Read(Path.GetDirectoryName(path)!);
+        var sample = arabic.Occupations.Where((_, i) => i % 300 == 0).ToList();
+
+        foreach (var occupation in sample)
+        {
+            var matches = fixture.Search.FindOccupations(occupation.PreferredLabel("ar"), "ar", 3);
+            Assert.Contains(occupation.Uri, matches.Select(m => m.Concept.Uri));
+        }
+    }
+
+    [Fact]
+    public void FindOccupations_Results_AreSortedWithScoresAndMatchedLabels()
+    {
+        var matches = fixture.Search.FindOccupations("chauffeur de bus", "fr", 10);
+
+        Assert.Equal(10, matches.Count);
+        Assert.Equal(matches.OrderByDescending(m => m.Score).Select(m => m.Score), matches.Select(m => m.Score));
+        Assert.All(matches, m => Assert.False(string.IsNullOrEmpty(m.MatchedLabel)));
+        Assert.All(matches, m => Assert.Equal(ConceptKind.Occupation, m.Concept.Kind));
+    }
+
+    [Theory]
+    [InlineData("gestion de projet", "fr", "project management")]
+    [InlineData("PostgreSQL", "en", "PostgreSQL")]
+    [InlineData("programación en Java", "es", "Java (computer programming)")]
+    public void FindSkills_SkillPhrase_FindsTheSkillInTop3(string phrase, string language, string englishLabel)
+    {
+        var matches = fixture.Search.FindSkills(phrase, language, 3);
+
+        Assert.Contains(fixture.ByEnglishLabel(englishLabel), matches.Select(m => m.Concept));
+    }
+
+    [Theory]
+    [InlineData("We are hiring a developer with strong JavaScript and PostgreSQL experience.", "en", "JavaScript|PostgreSQL")]
+    [InlineData("You will work in teams and manage budgets.", "en", "work in teams|manage budgets")]
+    [InlineData("Le candidat doit maîtriser la gestion de projets et parler anglais.", "fr", "project management")]
+    public void ExtractSkills_Sentence_FindsTheSkillsItMentionsInTop5(string sentence, string language, string expectedLabels)
+    {
+        var matches = fixture.Search.ExtractSkills(sentence, language, 5);
+
+        foreach (var label in expectedLabels.Split('|'))
+        {
+            Assert.Contains(fixture.ByEnglishLabel(label), matches.Select(m => m.Concept));
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Find_EmptyText_ReturnsNothing(string text)
+    {
+        Assert.Empty(fixture.Search.FindOccupations(text, "fr", 5));
+        Assert.Empty(fixture.Search.ExtractSkills(text, "en", 5));
+    }
+}
