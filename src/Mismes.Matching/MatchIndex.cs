@@ -1,0 +1,1083 @@
+using System.Collections.Concurrent;
+
+namespace Mismes.Matching;
+
+/// <summary>
+/// Exact top-k matching of vacancies against profiles, updated in place (add, update, remove without rebuilding).
+/// Returns exactly what the brute-force <see cref="Scorer.TopK"/> returns over the same live profiles: same ids in the
+/// same order (score descending, then profile id ascending) with the same scores.
+/// <para>
+/// Thread safety: any number of concurrent readers (<see cref="TopK"/>, <see cref="TopKBatch"/>, <see cref="Explain"/>,
+/// <see cref="Rarity"/>) with one writer at a time (<see cref="Add"/>, <see cref="Update"/>, <see cref="Remove"/>,
+/// <see cref="Compact"/>), through a reader-writer lock: a writer waits for running queries and blocks new ones.
+/// </para>
+/// </summary>
+public sealed class MatchIndex : IDisposable
+{
+    private const byte Live = 1;
+    private const byte Consent = 2;
+
+    private readonly MatchingVocabulary _vocabulary;
+    private readonly Scorer _scorer;
+    private readonly double[] _creditValue;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly ConcurrentBag<QueryContext> _contexts = [];
+    private readonly Dictionary<int, byte> _expandScratch = [];
+
+    private Dictionary<long, int> _ordinalById = [];
+    private Dictionary<string, int> _factIds = new(StringComparer.Ordinal);
+    private List<string> _factNames = [];
+    private int _count;
+    private int _live;
+    private long[] _ids = [];
+    private byte[] _flags = [];
+    private byte[] _eqf = [];
+    private int[] _from = [];
+    private int[] _to = [];
+    private RowPool<uint> _languages = new();
+    private RowPool<ushort> _countries = new();
+    private RowPool<int> _facts = new();
+    private RowPool<int> _skills = new();
+    private RowPool<int> _occupations = new();
+    private RowPool<ushort> _months = new();
+    private SkillPosting[] _skillPostings = [];
+    private OccupationPosting[] _occupationPostings = [];
+    private int[] _df = [];
+
+    public MatchIndex(MatchingVocabulary vocabulary, ScoringWeights? weights = null)
+    {
+        _vocabulary = vocabulary;
+        _scorer = new Scorer(vocabulary, weights);
+        _creditValue = ScoringQuery.CreditValues(_scorer.Weights);
+        Reset();
+    }
+
+    public MatchingVocabulary Vocabulary => _vocabulary;
+
+    /// <summary>Pruning checkpoints only pay off when this many postings remain; tests lower it to exercise pruning.</summary>
+    internal int CheckpointMinimumPostings { get; set; } = 1000;
+
+    public ScoringWeights Weights => _scorer.Weights;
+
+    /// <summary>Live profiles.</summary>
+    public int Count => _live;
+
+    /// <summary>Bytes held by the index's arrays (capacity, not just length) plus an estimate for the id dictionary.</summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                long bytes = (_ids.Length * 8L) + (_flags.Length * 2L) + (_from.Length * 8L) + (_df.Length * 4L)
+                    + _languages.Bytes + _countries.Bytes + _facts.Bytes + _skills.Bytes + _occupations.Bytes + _months.Bytes
+                    + (_ordinalById.Count * 28L);
+                foreach (var p in _skillPostings)
+                {
+                    bytes += p.Bytes;
+                }
+
+                foreach (var p in _occupationPostings)
+                {
+                    bytes += p.Bytes;
+                }
+
+                return bytes;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the current rarity counts, for scoring with <see cref="Scorer"/> exactly as the index does.</summary>
+    public SkillRarity Rarity
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return new SkillRarity((int[])_df.Clone(), _live);
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    public bool Contains(long profileId)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _ordinalById.ContainsKey(profileId);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Adds a profile; throws when the id is already indexed (use <see cref="Update"/>).</summary>
+    public void Add(CandidateProfile profile)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_ordinalById.ContainsKey(profile.Id))
+            {
+                throw new ArgumentException($"Profile {profile.Id} is already indexed", nameof(profile));
+            }
+
+            AddCore(profile);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void AddRange(IEnumerable<CandidateProfile> profiles)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var profile in profiles)
+            {
+                if (_ordinalById.ContainsKey(profile.Id))
+                {
+                    throw new ArgumentException($"Profile {profile.Id} is already indexed", nameof(profiles));
+                }
+
+                AddCore(profile);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Replaces a profile (remove + add), or adds it when absent.</summary>
+    public void Update(CandidateProfile profile)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            Validate(profile);
+            RemoveCore(profile.Id);
+            AddCore(profile);
+            CompactIfSparse();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes a profile (a tombstone, compacted away once a quarter of the ordinals are dead).</summary>
+    public bool Remove(long profileId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            bool removed = RemoveCore(profileId);
+            CompactIfSparse();
+            return removed;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Drops tombstones and trims every array to its length.</summary>
+    public void Compact()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            CompactCore();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The best k eligible profiles for a vacancy, explained; exactly the brute-force ranking.</summary>
+    public IReadOnlyList<MatchResult> TopK(VacancyRequirements vacancy, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        _lock.EnterReadLock();
+        try
+        {
+            return TopKCore(vacancy, k);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Many vacancies at once, spread over the cores; result i belongs to vacancy i.</summary>
+    public IReadOnlyList<MatchResult>[] TopKBatch(IReadOnlyList<VacancyRequirements> vacancies, int k, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var results = new IReadOnlyList<MatchResult>[vacancies.Count];
+        Parallel.For(
+            0,
+            vacancies.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            i =>
+            {
+                _lock.EnterReadLock();
+                try
+                {
+                    results[i] = TopKCore(vacancies[i], k);
+                }
+                finally
+                {
+                    _lock.ExitReadLock();
+                }
+            });
+        return results;
+    }
+
+    /// <summary>Why a profile ranks where it does for a vacancy, or which filters exclude it; null when not indexed.</summary>
+    public MatchOutcome? Explain(VacancyRequirements vacancy, long profileId)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_ordinalById.TryGetValue(profileId, out int ordinal))
+            {
+                return null;
+            }
+
+            var q = _scorer.Compile(vacancy, new SkillRarity(_df, _live));
+            return _scorer.Evaluate(Reconstruct(ordinal), q);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The profile as stored (skills sorted by id, duplicates merged).</summary>
+    public CandidateProfile? Get(long profileId)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _ordinalById.TryGetValue(profileId, out int ordinal) ? Reconstruct(ordinal) : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private MatchResult[] TopKCore(VacancyRequirements vacancy, int k)
+    {
+        var q = _scorer.Compile(vacancy, new SkillRarity(_df, _live));
+        if (k == 0 || _live == 0)
+        {
+            return [];
+        }
+
+        if (!_contexts.TryTake(out var context))
+        {
+            context = new QueryContext();
+        }
+
+        try
+        {
+            int found = new QueryExecution(this, q, k, context).Run();
+            var results = new MatchResult[found];
+            for (int i = 0; i < found; i++)
+            {
+                int ordinal = context.ResultOrdinals[i];
+                var outcome = _scorer.Evaluate(Reconstruct(ordinal), q);
+                if (outcome.Result is null || outcome.Result.Score != Scorer.Points(context.ResultScores[i]))
+                {
+                    // Never expected: the index and the reference scorer share one definition of every contribution.
+                    throw new InvalidOperationException($"Index and scorer disagree on profile {_ids[ordinal]}");
+                }
+
+                results[i] = outcome.Result;
+            }
+
+            return results;
+        }
+        finally
+        {
+            _contexts.Add(context);
+        }
+    }
+
+    private void Reset()
+    {
+        _ordinalById = [];
+        _factIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        _factNames = [];
+        _count = 0;
+        _live = 0;
+        _ids = [];
+        _flags = [];
+        _eqf = [];
+        _from = [];
+        _to = [];
+        _languages = new();
+        _countries = new();
+        _facts = new();
+        _skills = new();
+        _occupations = new();
+        _months = new();
+        _skillPostings = new SkillPosting[_vocabulary.SkillCount];
+        for (int i = 0; i < _skillPostings.Length; i++)
+        {
+            _skillPostings[i] = new SkillPosting();
+        }
+
+        _occupationPostings = new OccupationPosting[_vocabulary.OccupationCount];
+        for (int i = 0; i < _occupationPostings.Length; i++)
+        {
+            _occupationPostings[i] = new OccupationPosting();
+        }
+
+        _df = new int[_vocabulary.SkillCount];
+    }
+
+    private void Validate(CandidateProfile profile)
+    {
+        foreach (var s in profile.Skills)
+        {
+            _vocabulary.CheckSkill(s.Skill);
+        }
+
+        foreach (var o in profile.Occupations)
+        {
+            _vocabulary.CheckOccupation(o.Occupation);
+        }
+
+        if (profile.EqfLevel is < 1 or > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(profile), profile.EqfLevel, "EQF level must be 1 to 8");
+        }
+
+        foreach (var l in profile.Languages)
+        {
+            IsoCode.Encode(l.Language);
+        }
+
+        foreach (string c in profile.CountriesWanted)
+        {
+            IsoCode.Encode(c);
+        }
+    }
+
+    private void AddCore(CandidateProfile profile)
+    {
+        Validate(profile);
+        int ordinal = _count;
+        if (ordinal == _ids.Length)
+        {
+            int size = RowPool<int>.Grow(_ids.Length, ordinal + 1);
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _flags, size);
+            Array.Resize(ref _eqf, size);
+            Array.Resize(ref _from, size);
+            Array.Resize(ref _to, size);
+        }
+
+        _ids[ordinal] = profile.Id;
+        _flags[ordinal] = (byte)(Live | (profile.ConsentToMatching ? Consent : 0));
+        _eqf[ordinal] = (byte)(profile.EqfLevel ?? 0);
+        _from[ordinal] = ScoringQuery.DayOf(profile.AvailableFrom, int.MinValue);
+        _to[ordinal] = ScoringQuery.DayOf(profile.AvailableTo, int.MaxValue);
+
+        // Languages: one entry per language with the highest level, packed as code << 8 | level.
+        var languages = profile.Languages
+            .GroupBy(l => IsoCode.Encode(l.Language))
+            .Select(g => ((uint)g.Key << 8) | (uint)g.Max(l => l.Level))
+            .Order()
+            .ToArray();
+        _languages.Append(languages);
+        _countries.Append(profile.CountriesWanted.Select(IsoCode.Encode).Distinct().Order().ToArray());
+        var facts = new List<int>();
+        foreach (string fact in profile.EligibilityFacts.Distinct(StringComparer.Ordinal))
+        {
+            if (!_factIds.TryGetValue(fact, out int id))
+            {
+                id = _factNames.Count;
+                _factIds.Add(fact, id);
+                _factNames.Add(fact);
+            }
+
+            facts.Add(id);
+        }
+
+        facts.Sort();
+        _facts.Append(facts.ToArray());
+
+        // Skills: one entry per skill with its strongest evidence, sorted, packed as skill << 2 | evidence.
+        var skills = profile.Skills
+            .GroupBy(s => s.Skill.Value)
+            .Select(g => (g.Key << 2) | Math.Clamp((int)g.Max(s => s.Evidence), 0, 3))
+            .Order()
+            .ToArray();
+        _skills.Append(skills);
+
+        var occupations = profile.Occupations
+            .GroupBy(o => o.Occupation.Value)
+            .Select(g => (Occupation: g.Key, Months: (ushort)g.Max(o => ScoringQuery.ClampMonths(o.Months))))
+            .OrderBy(o => o.Occupation)
+            .ToArray();
+        _occupations.Append(occupations.Select(o => o.Occupation).ToArray());
+        _months.Append(occupations.Select(o => o.Months).ToArray());
+        foreach (var (occupation, months) in occupations)
+        {
+            _occupationPostings[occupation].Add(ordinal, months);
+        }
+
+        foreach (var (skill, code) in Expand(skills))
+        {
+            _skillPostings[skill].Add(ordinal, code);
+            _df[skill]++;
+        }
+
+        _ordinalById.Add(profile.Id, ordinal);
+        _count++;
+        _live++;
+    }
+
+    /// <summary>Every skill a profile gets credit for (itself, its broader and narrower skills) with the best credit code.</summary>
+    private (int Skill, byte Code)[] Expand(ReadOnlySpan<int> packedSkills)
+    {
+        var best = _expandScratch;
+        best.Clear();
+        foreach (int packed in packedSkills)
+        {
+            int d = packed >> 2;
+            var evidence = (SkillEvidence)(packed & 3);
+            Offer(d, ScoringQuery.Code(evidence, viaHierarchy: false));
+            byte viaHierarchy = ScoringQuery.Code(evidence, viaHierarchy: true);
+            foreach (int p in _vocabulary.Parents[d])
+            {
+                Offer(p, viaHierarchy);
+            }
+
+            foreach (int c in _vocabulary.Children[d])
+            {
+                Offer(c, viaHierarchy);
+            }
+        }
+
+        return best.Select(kv => (kv.Key, kv.Value)).ToArray();
+
+        void Offer(int skill, byte code)
+        {
+            if (!best.TryGetValue(skill, out byte current) || ScoringQuery.Better(_creditValue, code, current))
+            {
+                best[skill] = code;
+            }
+        }
+    }
+
+    private bool RemoveCore(long profileId)
+    {
+        if (!_ordinalById.Remove(profileId, out int ordinal))
+        {
+            return false;
+        }
+
+        _flags[ordinal] = 0;
+        _live--;
+        foreach (var (skill, _) in Expand(_skills.Row(ordinal)))
+        {
+            _df[skill]--;
+        }
+
+        return true;
+    }
+
+    private void CompactIfSparse()
+    {
+        int dead = _count - _live;
+        if (dead > 1024 && dead * 4 > _count)
+        {
+            CompactCore();
+        }
+    }
+
+    private void CompactCore()
+    {
+        var profiles = new List<CandidateProfile>(_live);
+        for (int ordinal = 0; ordinal < _count; ordinal++)
+        {
+            if ((_flags[ordinal] & Live) != 0)
+            {
+                profiles.Add(Reconstruct(ordinal));
+            }
+        }
+
+        Reset();
+        foreach (var p in profiles)
+        {
+            AddCore(p);
+        }
+
+        Array.Resize(ref _ids, _count);
+        Array.Resize(ref _flags, _count);
+        Array.Resize(ref _eqf, _count);
+        Array.Resize(ref _from, _count);
+        Array.Resize(ref _to, _count);
+        _languages.TrimExcess();
+        _countries.TrimExcess();
+        _facts.TrimExcess();
+        _skills.TrimExcess();
+        _occupations.TrimExcess();
+        _months.TrimExcess();
+        foreach (var p in _skillPostings)
+        {
+            p.TrimExcess();
+        }
+
+        foreach (var p in _occupationPostings)
+        {
+            p.TrimExcess();
+        }
+
+        _contexts.Clear();
+    }
+
+    private CandidateProfile Reconstruct(int ordinal)
+    {
+        var occupations = _occupations.Row(ordinal);
+        var months = _months.Row(ordinal);
+        var occupationList = new OccupationExperience[occupations.Length];
+        for (int i = 0; i < occupations.Length; i++)
+        {
+            occupationList[i] = new OccupationExperience(new OccupationId(occupations[i]), months[i]);
+        }
+
+        var skills = _skills.Row(ordinal);
+        var skillList = new ProfileSkill[skills.Length];
+        for (int i = 0; i < skills.Length; i++)
+        {
+            skillList[i] = new ProfileSkill(new SkillId(skills[i] >> 2), (SkillEvidence)(skills[i] & 3));
+        }
+
+        var languages = _languages.Row(ordinal);
+        var languageList = new LanguageSkill[languages.Length];
+        for (int i = 0; i < languages.Length; i++)
+        {
+            languageList[i] = new LanguageSkill(IsoCode.Decode((ushort)(languages[i] >> 8), upper: false), (CefrLevel)(languages[i] & 0xFF));
+        }
+
+        var countries = _countries.Row(ordinal);
+        var countryList = new string[countries.Length];
+        for (int i = 0; i < countries.Length; i++)
+        {
+            countryList[i] = IsoCode.Decode(countries[i], upper: true);
+        }
+
+        var facts = _facts.Row(ordinal);
+        var factList = new string[facts.Length];
+        for (int i = 0; i < facts.Length; i++)
+        {
+            factList[i] = _factNames[facts[i]];
+        }
+
+        return new CandidateProfile
+        {
+            Id = _ids[ordinal],
+            Occupations = occupationList,
+            Skills = skillList,
+            Languages = languageList,
+            EqfLevel = _eqf[ordinal] == 0 ? null : _eqf[ordinal],
+            AvailableFrom = _from[ordinal] == int.MinValue ? null : DateOnly.FromDayNumber(_from[ordinal]),
+            AvailableTo = _to[ordinal] == int.MaxValue ? null : DateOnly.FromDayNumber(_to[ordinal]),
+            CountriesWanted = countryList,
+            ConsentToMatching = (_flags[ordinal] & Consent) != 0,
+            EligibilityFacts = factList,
+        };
+    }
+
+    /// <summary>Per-thread buffers, pooled: the dense score accumulator is the big one (4 bytes per ordinal).</summary>
+    private sealed class QueryContext
+    {
+        public int[] Accumulator = [];
+        public int[] HeapScore = [];
+        public long[] HeapId = [];
+        public int[] HeapOrdinal = [];
+        public int[] ResultOrdinals = [];
+        public int[] ResultScores = [];
+        public int[] SkillHead = [];
+        public List<(int Next, int Term, bool ViaHierarchy)> SkillEntries = [];
+        public byte[] BestCode = [];
+    }
+
+    /// <summary>
+    /// One query. Term-at-a-time accumulation into a dense array: the occupation pass first (best occupation per
+    /// profile), then skill terms by decreasing upper bound. At a few checkpoints the current k-th best eligible score
+    /// θ is computed; once the remaining terms' upper bounds plus the best language points fall below θ, nobody not yet
+    /// seen can enter the top k, so the remaining (long, common-skill) lists are skipped and only candidates that could
+    /// still reach θ are completed from their own skill rows (MaxScore). Selection is a bounded heap behind a vectorised
+    /// threshold test.
+    /// </summary>
+    private sealed class QueryExecution(MatchIndex index, ScoringQuery q, int k, QueryContext context)
+    {
+        private readonly int _n = index._count;
+        private readonly int[] _acc = EnsureAccumulator(context, index._count);
+        private int[] _requiredFacts = [];
+        private int _heapCount;
+
+        public int Run()
+        {
+            try
+            {
+                if (!ResolveFacts())
+                {
+                    return 0;
+                }
+
+                if (context.HeapScore.Length < k)
+                {
+                    context.HeapScore = new int[k];
+                    context.HeapId = new long[k];
+                    context.HeapOrdinal = new int[k];
+                    context.ResultOrdinals = new int[k];
+                    context.ResultScores = new int[k];
+                }
+
+                OccupationPass();
+                int terms = q.TermSkill.Length;
+                var order = new int[terms];
+                for (int t = 0; t < terms; t++)
+                {
+                    order[t] = t;
+                }
+
+                Array.Sort(order, (a, b) =>
+                {
+                    int c = q.TermUpperBound[b].CompareTo(q.TermUpperBound[a]);
+                    return c != 0 ? c : index._skillPostings[q.TermSkill[a]].Count.CompareTo(index._skillPostings[q.TermSkill[b]].Count) is int d && d != 0 ? d : a.CompareTo(b);
+                });
+
+                long remainingBound = 0;
+                long remainingPostings = 0;
+                foreach (int t in order)
+                {
+                    remainingBound += q.TermUpperBound[t];
+                    remainingPostings += index._skillPostings[q.TermSkill[t]].Count;
+                }
+
+                int languageMax = q.LanguageMax;
+                int checkpoints = 0;
+                long lastCheckpointBound = long.MaxValue;
+                int firstSkipped = -1;
+                int theta = 0;
+                for (int i = 0; i < terms; i++)
+                {
+                    int t = order[i];
+                    bool worthPruning = i > 0 && checkpoints < 3 && remainingPostings > (_n / 16) + index.CheckpointMinimumPostings
+                        && (lastCheckpointBound == long.MaxValue || remainingBound * 4 <= lastCheckpointBound * 3);
+                    if (worthPruning)
+                    {
+                        checkpoints++;
+                        lastCheckpointBound = remainingBound;
+                        if (Select(includeZero: false) == k && remainingBound + languageMax < context.HeapScore[0])
+                        {
+                            theta = context.HeapScore[0];
+                            firstSkipped = i;
+                            break;
+                        }
+                    }
+
+                    Accumulate(t);
+                    remainingBound -= q.TermUpperBound[t];
+                    remainingPostings -= index._skillPostings[q.TermSkill[t]].Count;
+                }
+
+                if (firstSkipped >= 0)
+                {
+                    Complete(order, firstSkipped, theta - remainingBound - languageMax);
+                }
+
+                int found = Select(includeZero: false);
+                if (firstSkipped < 0 && (found < k || context.HeapScore[0] <= languageMax))
+                {
+                    // Profiles that matched nothing still score their language points: rare, so a full pass is fine.
+                    found = Select(includeZero: true);
+                }
+
+                Sort(found);
+                return found;
+            }
+            finally
+            {
+                Array.Clear(_acc, 0, _n);
+            }
+        }
+
+        private static int[] EnsureAccumulator(QueryContext context, int n)
+        {
+            if (context.Accumulator.Length < n)
+            {
+                context.Accumulator = new int[n + (n / 8)];
+            }
+
+            return context.Accumulator;
+        }
+
+        private bool ResolveFacts()
+        {
+            if (q.Facts.Length == 0)
+            {
+                return true;
+            }
+
+            var ids = new int[q.Facts.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (!index._factIds.TryGetValue(q.Facts[i], out ids[i]))
+                {
+                    return false; // nobody holds this fact
+                }
+            }
+
+            Array.Sort(ids);
+            _requiredFacts = ids;
+            return true;
+        }
+
+        private void OccupationPass()
+        {
+            var acc = _acc;
+            foreach (int o in q.ActiveOccupations)
+            {
+                var posting = index._occupationPostings[o];
+                var ordinals = posting.Ordinals;
+                var months = posting.Months;
+                for (int i = 0; i < posting.Count; i++)
+                {
+                    int v = q.OccupationValue(o, months[i]);
+                    int ordinal = ordinals[i];
+                    acc[ordinal] = Math.Max(acc[ordinal], v);
+                }
+            }
+        }
+
+        private void Accumulate(int term)
+        {
+            var posting = index._skillPostings[q.TermSkill[term]];
+            ReadOnlySpan<int> contribution = q.Contribution.AsSpan(term * ScoringQuery.CodeCount, ScoringQuery.CodeCount);
+            var acc = _acc;
+            var ordinals = posting.Ordinals;
+            var codes = posting.Codes;
+            int count = posting.Count;
+            for (int i = 0; i < count; i++)
+            {
+                acc[ordinals[i]] += contribution[codes[i]];
+            }
+        }
+
+        /// <summary>Adds the skipped terms' points to every eligible candidate whose partial score is at least minimum.</summary>
+        private void Complete(int[] order, int firstSkipped, long minimum)
+        {
+            var vocabulary = index._vocabulary;
+            if (context.SkillHead.Length < vocabulary.SkillCount)
+            {
+                context.SkillHead = new int[vocabulary.SkillCount];
+                Array.Fill(context.SkillHead, -1);
+            }
+
+            int terms = q.TermSkill.Length;
+            if (context.BestCode.Length < terms)
+            {
+                context.BestCode = new byte[terms];
+            }
+
+            var head = context.SkillHead;
+            var entries = context.SkillEntries;
+            entries.Clear();
+            for (int i = firstSkipped; i < order.Length; i++)
+            {
+                int t = order[i];
+                int s = q.TermSkill[t];
+                Link(s, t, viaHierarchy: false);
+                foreach (int p in vocabulary.Parents[s])
+                {
+                    Link(p, t, viaHierarchy: true);
+                }
+
+                foreach (int c in vocabulary.Children[s])
+                {
+                    Link(c, t, viaHierarchy: true);
+                }
+            }
+
+            var acc = _acc;
+            var best = context.BestCode;
+            var credit = index._creditValue;
+            Span<int> touched = stackalloc int[terms];
+            int floor = (int)Math.Clamp(minimum, 1, int.MaxValue);
+            for (int ordinal = 0; ordinal < _n; ordinal++)
+            {
+                int a = acc[ordinal];
+                if (a < floor || !Eligible(ordinal, out _))
+                {
+                    continue;
+                }
+
+                int touchedCount = 0;
+                foreach (int packed in index._skills.Row(ordinal))
+                {
+                    var evidence = (SkillEvidence)(packed & 3);
+                    for (int e = head[packed >> 2]; e >= 0; e = entries[e].Next)
+                    {
+                        var (_, term, viaHierarchy) = entries[e];
+                        byte code = ScoringQuery.Code(evidence, viaHierarchy);
+                        if (best[term] == 0)
+                        {
+                            touched[touchedCount++] = term;
+                            best[term] = code;
+                        }
+                        else if (ScoringQuery.Better(credit, code, best[term]))
+                        {
+                            best[term] = code;
+                        }
+                    }
+                }
+
+                for (int i = 0; i < touchedCount; i++)
+                {
+                    int term = touched[i];
+                    a += q.Contribution[(term * ScoringQuery.CodeCount) + best[term]];
+                    best[term] = 0;
+                }
+
+                acc[ordinal] = a;
+            }
+
+            for (int i = firstSkipped; i < order.Length; i++)
+            {
+                int s = q.TermSkill[order[i]];
+                head[s] = -1;
+                foreach (int p in vocabulary.Parents[s])
+                {
+                    head[p] = -1;
+                }
+
+                foreach (int c in vocabulary.Children[s])
+                {
+                    head[c] = -1;
+                }
+            }
+
+            void Link(int skill, int term, bool viaHierarchy)
+            {
+                entries.Add((head[skill], term, viaHierarchy));
+                head[skill] = entries.Count - 1;
+            }
+        }
+
+        private bool Eligible(int ordinal, out int languageQuarters)
+        {
+            languageQuarters = 0;
+            if ((index._flags[ordinal] & (Live | Consent)) != (Live | Consent) || index._eqf[ordinal] < q.MinimumEqf)
+            {
+                return false;
+            }
+
+            if (q.HasDates && (index._from[ordinal] > q.StartDay || index._to[ordinal] < q.EndDay))
+            {
+                return false;
+            }
+
+            if (q.Country != 0)
+            {
+                var countries = index._countries.Row(ordinal);
+                if (countries.Length > 0 && !countries.Contains(q.Country))
+                {
+                    return false;
+                }
+            }
+
+            if (q.LanguageCodes.Length > 0)
+            {
+                var held = index._languages.Row(ordinal);
+                for (int i = 0; i < q.LanguageCodes.Length; i++)
+                {
+                    int level = 0;
+                    foreach (uint packed in held)
+                    {
+                        if ((packed >> 8) == q.LanguageCodes[i])
+                        {
+                            level = (int)(packed & 0xFF);
+                            break;
+                        }
+                    }
+
+                    if (level < (int)q.LanguageMinimum[i])
+                    {
+                        return false;
+                    }
+
+                    languageQuarters += ScoringQuery.LanguageQuarters((CefrLevel)level, q.LanguageMinimum[i]);
+                }
+            }
+
+            if (_requiredFacts.Length > 0)
+            {
+                var facts = index._facts.Row(ordinal);
+                foreach (int f in _requiredFacts)
+                {
+                    if (facts.BinarySearch(f) < 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Fills the heap with the best k eligible profiles by accumulated score plus language points.</summary>
+        private int Select(bool includeZero)
+        {
+            _heapCount = 0;
+            var acc = _acc;
+            int languageMax = q.LanguageMax;
+            int minimumAcc = includeZero ? 0 : 1;
+            int ordinal = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                int width = System.Numerics.Vector<int>.Count;
+                for (; ordinal + width <= _n; ordinal += width)
+                {
+                    int threshold = _heapCount == k ? Math.Max(minimumAcc, context.HeapScore[0] - languageMax) : minimumAcc;
+                    var block = new System.Numerics.Vector<int>(acc, ordinal);
+                    if (System.Numerics.Vector.LessThanAll(block, new System.Numerics.Vector<int>(threshold)))
+                    {
+                        continue;
+                    }
+
+                    for (int j = ordinal; j < ordinal + width; j++)
+                    {
+                        Consider(j, minimumAcc, languageMax);
+                    }
+                }
+            }
+
+            for (; ordinal < _n; ordinal++)
+            {
+                Consider(ordinal, minimumAcc, languageMax);
+            }
+
+            return _heapCount;
+        }
+
+        private void Consider(int ordinal, int minimumAcc, int languageMax)
+        {
+            int a = _acc[ordinal];
+            if (a < minimumAcc || (_heapCount == k && a + languageMax < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
+            {
+                return;
+            }
+
+            Offer(a + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
+        }
+
+        // Min-heap whose root is the worst kept entry: lower score, or equal score and larger id.
+        private void Offer(int score, long id, int ordinal)
+        {
+            var hs = context.HeapScore;
+            var hi = context.HeapId;
+            var ho = context.HeapOrdinal;
+            int i;
+            if (_heapCount < k)
+            {
+                i = _heapCount++;
+                while (i > 0)
+                {
+                    int parent = (i - 1) >> 1;
+                    if (!Worse(score, id, hs[parent], hi[parent]))
+                    {
+                        break;
+                    }
+
+                    hs[i] = hs[parent];
+                    hi[i] = hi[parent];
+                    ho[i] = ho[parent];
+                    i = parent;
+                }
+            }
+            else
+            {
+                if (!Worse(hs[0], hi[0], score, id))
+                {
+                    return;
+                }
+
+                i = 0;
+                while (true)
+                {
+                    int child = (2 * i) + 1;
+                    if (child >= k)
+                    {
+                        break;
+                    }
+
+                    if (child + 1 < k && Worse(hs[child + 1], hi[child + 1], hs[child], hi[child]))
+                    {
+                        child++;
+                    }
+
+                    if (!Worse(hs[child], hi[child], score, id))
+                    {
+                        break;
+                    }
+
+                    hs[i] = hs[child];
+                    hi[i] = hi[child];
+                    ho[i] = ho[child];
+                    i = child;
+                }
+            }
+
+            hs[i] = score;
+            hi[i] = id;
+            ho[i] = ordinal;
+        }
+
+        private static bool Worse(int scoreA, long idA, int scoreB, long idB) =>
+            scoreA < scoreB || (scoreA == scoreB && idA > idB);
+
+        private void Sort(int found)
+        {
+            var keys = new int[found];
+            for (int i = 0; i < found; i++)
+            {
+                keys[i] = i;
+            }
+
+            var hs = context.HeapScore;
+            var hi = context.HeapId;
+            Array.Sort(keys, (a, b) => hs[a] != hs[b] ? hs[b].CompareTo(hs[a]) : hi[a].CompareTo(hi[b]));
+            for (int i = 0; i < found; i++)
+            {
+                context.ResultOrdinals[i] = context.HeapOrdinal[keys[i]];
+                context.ResultScores[i] = hs[keys[i]];
+            }
+        }
+    }
+}
