@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 
 namespace Mismes.Matching;
 
@@ -37,7 +38,7 @@ public sealed class MatchIndex : IDisposable
     private RowPool<uint> _languages = new();
     private RowPool<ushort> _countries = new();
     private RowPool<int> _facts = new();
-    private RowPool<int> _skills = new();
+    private RowPool<byte> _skills = new();
     private RowPool<int> _occupations = new();
     private RowPool<ushort> _months = new();
     private SkillPosting[] _skillPostings = [];
@@ -56,6 +57,11 @@ public sealed class MatchIndex : IDisposable
 
     /// <summary>Pruning checkpoints only pay off when this many postings remain; tests lower it to exercise pruning.</summary>
     internal int CheckpointMinimumPostings { get; set; } = 1000;
+
+    /// <summary>Queries that skipped at least one skill list (MaxScore pruning); for tests and the benchmark.</summary>
+    internal long PrunedQueries => Interlocked.Read(ref _prunedQueries);
+
+    private long _prunedQueries;
 
     public ScoringWeights Weights => _scorer.Weights;
 
@@ -433,7 +439,7 @@ public sealed class MatchIndex : IDisposable
             .Select(g => (g.Key << 2) | Math.Clamp((int)g.Max(s => s.Evidence), 0, 3))
             .Order()
             .ToArray();
-        _skills.Append(skills);
+        _skills.Append(Varint.EncodeSkills(skills));
 
         var occupations = profile.Occupations
             .GroupBy(o => o.Occupation.Value)
@@ -500,7 +506,10 @@ public sealed class MatchIndex : IDisposable
 
         _flags[ordinal] = 0;
         _live--;
-        foreach (var (skill, _) in Expand(_skills.Row(ordinal)))
+        var row = _skills.Row(ordinal);
+        Span<int> packed = stackalloc int[row.Length];
+        int count = Varint.DecodeSkills(row, packed);
+        foreach (var (skill, _) in Expand(packed[..count]))
         {
             _df[skill]--;
         }
@@ -568,7 +577,9 @@ public sealed class MatchIndex : IDisposable
             occupationList[i] = new OccupationExperience(new OccupationId(occupations[i]), months[i]);
         }
 
-        var skills = _skills.Row(ordinal);
+        var row = _skills.Row(ordinal);
+        Span<int> skills = stackalloc int[row.Length];
+        skills = skills[..Varint.DecodeSkills(row, skills)];
         var skillList = new ProfileSkill[skills.Length];
         for (int i = 0; i < skills.Length; i++)
         {
@@ -709,6 +720,7 @@ public sealed class MatchIndex : IDisposable
 
                 if (firstSkipped >= 0)
                 {
+                    Interlocked.Increment(ref index._prunedQueries);
                     Complete(order, firstSkipped, theta - remainingBound - languageMax);
                 }
 
@@ -762,14 +774,20 @@ public sealed class MatchIndex : IDisposable
         private void OccupationPass()
         {
             var acc = _acc;
+            double target = q.ExperienceTarget;
             foreach (int o in q.ActiveOccupations)
             {
                 var posting = index._occupationPostings[o];
                 var ordinals = posting.Ordinals;
                 var months = posting.Months;
+                double scale = q.ExperienceScale(o);
+                int occupation = q.OccupationContribution[o];
+                int full = occupation + (int)Math.Round(scale * 1.0);
                 for (int i = 0; i < posting.Count; i++)
                 {
-                    int v = q.OccupationValue(o, months[i]);
+                    // Same arithmetic as ScoringQuery.OccupationValue, with the constant parts hoisted.
+                    int m = months[i];
+                    int v = m >= target ? full : occupation + (int)Math.Round(scale * (m / target));
                     int ordinal = ordinals[i];
                     acc[ordinal] = Math.Max(acc[ordinal], v);
                 }
@@ -781,12 +799,28 @@ public sealed class MatchIndex : IDisposable
             var posting = index._skillPostings[q.TermSkill[term]];
             ReadOnlySpan<int> contribution = q.Contribution.AsSpan(term * ScoringQuery.CodeCount, ScoringQuery.CodeCount);
             var acc = _acc;
-            var ordinals = posting.Ordinals;
-            var codes = posting.Codes;
-            int count = posting.Count;
-            for (int i = 0; i < count; i++)
+            ReadOnlySpan<byte> data = posting.Data.AsSpan(0, posting.Length);
+            int ordinal = -1;
+            int position = 0;
+            while (position < data.Length)
             {
-                acc[ordinals[i]] += contribution[codes[i]];
+                uint v = data[position++];
+                if (v >= 0x80)
+                {
+                    v &= 0x7F;
+                    int shift = 7;
+                    uint b;
+                    do
+                    {
+                        b = data[position++];
+                        v |= (b & 0x7F) << shift;
+                        shift += 7;
+                    }
+                    while (b >= 0x80);
+                }
+
+                ordinal += (int)(v >> 4);
+                acc[ordinal] += contribution[(int)(v & 15)];
             }
         }
 
@@ -830,8 +864,17 @@ public sealed class MatchIndex : IDisposable
             var credit = index._creditValue;
             Span<int> touched = stackalloc int[terms];
             int floor = (int)Math.Clamp(minimum, 1, int.MaxValue);
+            Span<int> packedSkills = stackalloc int[256];
+            int width = Vector<int>.Count;
+            var floorVector = new Vector<int>(floor);
             for (int ordinal = 0; ordinal < _n; ordinal++)
             {
+                if ((ordinal & (width - 1)) == 0 && ordinal + width <= _n && Vector.LessThanAll(new Vector<int>(acc, ordinal), floorVector))
+                {
+                    ordinal += width - 1;
+                    continue;
+                }
+
                 int a = acc[ordinal];
                 if (a < floor || !Eligible(ordinal, out _))
                 {
@@ -839,7 +882,10 @@ public sealed class MatchIndex : IDisposable
                 }
 
                 int touchedCount = 0;
-                foreach (int packed in index._skills.Row(ordinal))
+                var row = index._skills.Row(ordinal);
+                var skills = row.Length <= packedSkills.Length ? packedSkills : new int[row.Length];
+                int skillCount = Varint.DecodeSkills(row, skills);
+                foreach (int packed in skills[..skillCount])
                 {
                     var evidence = (SkillEvidence)(packed & 3);
                     for (int e = head[packed >> 2]; e >= 0; e = entries[e].Next)
@@ -951,45 +997,93 @@ public sealed class MatchIndex : IDisposable
             return true;
         }
 
-        /// <summary>Fills the heap with the best k eligible profiles by accumulated score plus language points.</summary>
+        /// <summary>
+        /// Fills the heap with the best k eligible profiles by accumulated score plus language points. Candidates are
+        /// visited in bands of decreasing accumulated score (each band one vectorised pass), so the heap fills with good
+        /// candidates first and the scan stops as soon as no lower band can beat the k-th.
+        /// </summary>
         private int Select(bool includeZero)
         {
             _heapCount = 0;
+            int minimumAcc = includeZero ? 0 : 1;
+            int max = MaxAccumulated();
+            if (max < minimumAcc)
+            {
+                return 0;
+            }
+
+            long upper = (long)max + 1;
+            long delta = Math.Max(1, max / 16);
+            while (true)
+            {
+                int lower = (int)Math.Max(minimumAcc, upper - delta);
+                ScanBand(lower, (int)upper);
+                if (lower <= minimumAcc || (_heapCount == k && (long)lower - 1 + q.LanguageMax < context.HeapScore[0]))
+                {
+                    return _heapCount;
+                }
+
+                upper = lower;
+                delta *= 2;
+            }
+        }
+
+        private int MaxAccumulated()
+        {
+            var acc = _acc;
+            int width = Vector<int>.Count;
+            var best = Vector<int>.Zero;
+            int i = 0;
+            for (; i + width <= _n; i += width)
+            {
+                best = Vector.Max(best, new Vector<int>(acc, i));
+            }
+
+            int max = 0;
+            for (int j = 0; j < width; j++)
+            {
+                max = Math.Max(max, best[j]);
+            }
+
+            for (; i < _n; i++)
+            {
+                max = Math.Max(max, acc[i]);
+            }
+
+            return max;
+        }
+
+        private void ScanBand(int lower, int upper)
+        {
             var acc = _acc;
             int languageMax = q.LanguageMax;
-            int minimumAcc = includeZero ? 0 : 1;
+            int width = Vector<int>.Count;
             int ordinal = 0;
-            if (System.Numerics.Vector.IsHardwareAccelerated)
+            for (; ordinal + width <= _n; ordinal += width)
             {
-                int width = System.Numerics.Vector<int>.Count;
-                for (; ordinal + width <= _n; ordinal += width)
+                int floor = _heapCount == k ? Math.Max(lower, context.HeapScore[0] - languageMax) : lower;
+                var block = new Vector<int>(acc, ordinal);
+                if (Vector.LessThanAll(block, new Vector<int>(floor)) || Vector.GreaterThanOrEqualAll(block, new Vector<int>(upper)))
                 {
-                    int threshold = _heapCount == k ? Math.Max(minimumAcc, context.HeapScore[0] - languageMax) : minimumAcc;
-                    var block = new System.Numerics.Vector<int>(acc, ordinal);
-                    if (System.Numerics.Vector.LessThanAll(block, new System.Numerics.Vector<int>(threshold)))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    for (int j = ordinal; j < ordinal + width; j++)
-                    {
-                        Consider(j, minimumAcc, languageMax);
-                    }
+                for (int j = ordinal; j < ordinal + width; j++)
+                {
+                    Consider(j, lower, upper, languageMax);
                 }
             }
 
             for (; ordinal < _n; ordinal++)
             {
-                Consider(ordinal, minimumAcc, languageMax);
+                Consider(ordinal, lower, upper, languageMax);
             }
-
-            return _heapCount;
         }
 
-        private void Consider(int ordinal, int minimumAcc, int languageMax)
+        private void Consider(int ordinal, int lower, int upper, int languageMax)
         {
             int a = _acc[ordinal];
-            if (a < minimumAcc || (_heapCount == k && a + languageMax < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
+            if (a < lower || a >= upper || (_heapCount == k && a + languageMax < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
             {
                 return;
             }

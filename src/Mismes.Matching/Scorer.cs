@@ -81,9 +81,32 @@ public sealed class Scorer
         int optional = 0;
         var matched = new List<SkillMatch>();
         var missing = new List<SkillId>();
-        for (int t = 0; t < q.TermSkill.Length; t++)
+        int terms = q.TermSkill.Length;
+        var codes = new int[terms];
+        var helds = new int[terms];
+        var kinds = new SkillMatchKind[terms];
+        foreach (var s in profile.Skills)
         {
-            int code = BestCredit(profile, q.TermSkill[t], out int held, out var kind);
+            if (!q.SkillLinks.TryGetValue(s.Skill.Value, out var links))
+            {
+                continue;
+            }
+
+            foreach (var (t, k) in links)
+            {
+                int c = ScoringQuery.Code(s.Evidence, k != SkillMatchKind.Exact);
+                if (ScoringQuery.Better(_creditValue, c, codes[t]) || (c == codes[t] && s.Skill.Value < helds[t]))
+                {
+                    (codes[t], helds[t], kinds[t]) = (c, s.Skill.Value, k);
+                }
+            }
+        }
+
+        for (int t = 0; t < terms; t++)
+        {
+            int code = codes[t];
+            int held = helds[t];
+            var kind = kinds[t];
             int points = q.Contribution[(t * ScoringQuery.CodeCount) + code];
             if (q.TermEssential[t])
             {

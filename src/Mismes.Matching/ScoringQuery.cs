@@ -46,6 +46,9 @@ internal sealed class ScoringQuery
     /// <summary>Occupations with a positive proximity, ascending.</summary>
     public int[] ActiveOccupations { get; private set; } = [];
 
+    /// <summary>For each skill a person may hold, the terms it gives credit to and how (exact, via narrower, via broader).</summary>
+    public Dictionary<int, (int Term, SkillMatchKind Kind)[]> SkillLinks { get; private set; } = [];
+
     public int MinimumEqf { get; private set; }
 
     public bool HasDates { get; private set; }
@@ -136,6 +139,7 @@ internal sealed class ScoringQuery
         AddTerms(q, opt, ess.Count, weights.OptionalSkills, documentFrequency, profileCount, essential: false);
 
         CompileOccupation(q, vocabulary, weights, vacancy);
+        q.SkillLinks = Links(vocabulary, q.TermSkill);
 
         q.MinimumEqf = vacancy.MinimumEqfLevel ?? 0;
         q.HasDates = vacancy.StartDate is not null;
@@ -166,11 +170,47 @@ internal sealed class ScoringQuery
         LanguageCodes.Length == 0 ? LanguageMax : (int)Math.Round(LanguageWeight * quarterSum / (4.0 * LanguageCodes.Length));
 
     public int ExperienceContribution(int occupation, int months) =>
-        (int)Math.Round(_experienceWeight * Proximity[occupation] * Math.Min(1.0, ClampMonths(months) / _experienceTarget));
+        (int)Math.Round(ExperienceScale(occupation) * Math.Min(1.0, ClampMonths(months) / _experienceTarget));
+
+    /// <summary>Experience points for full experience in an occupation (before rounding); the index's hot loop reuses it.</summary>
+    public double ExperienceScale(int occupation) => _experienceWeight * Proximity[occupation];
+
+    public double ExperienceTarget => _experienceTarget;
 
     /// <summary>Occupation plus experience points for holding one occupation; a profile gets the best of its occupations.</summary>
     public int OccupationValue(int occupation, int months) =>
         Proximity[occupation] == 0 ? 0 : OccupationContribution[occupation] + ExperienceContribution(occupation, months);
+
+    private static Dictionary<int, (int Term, SkillMatchKind Kind)[]> Links(MatchingVocabulary vocabulary, int[] termSkills)
+    {
+        var links = new Dictionary<int, List<(int, SkillMatchKind)>>();
+        for (int t = 0; t < termSkills.Length; t++)
+        {
+            int s = termSkills[t];
+            Add(s, t, SkillMatchKind.Exact);
+            foreach (int p in vocabulary.Parents[s])
+            {
+                Add(p, t, SkillMatchKind.ViaBroader);
+            }
+
+            foreach (int c in vocabulary.Children[s])
+            {
+                Add(c, t, SkillMatchKind.ViaNarrower);
+            }
+        }
+
+        return links.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
+        void Add(int held, int term, SkillMatchKind kind)
+        {
+            if (!links.TryGetValue(held, out var list))
+            {
+                links[held] = list = [];
+            }
+
+            list.Add((term, kind));
+        }
+    }
 
     private static void AddTerms(
         ScoringQuery q, List<int> skills, int offset, double weight, int[] df, int n, bool essential)
@@ -235,8 +275,9 @@ internal sealed class ScoringQuery
                 p = io == iv ? 0.75 : io / 10 == iv / 10 ? 0.5 : io / 100 == iv / 100 ? 0.25 : 0;
             }
 
-            // Occupations sharing essential skills are close even across ISCO groups, but never as close as the same unit group.
-            if (essentialCount > 0 && shared[o] > 0)
+            // Occupations sharing essential skills are close even across ISCO groups, but never as close as the same unit
+            // group; sharing less than a quarter of them (often one transversal skill) does not make an occupation close.
+            if (essentialCount > 0 && shared[o] * 4 >= essentialCount)
             {
                 p = Math.Max(p, 0.6 * shared[o] / essentialCount);
             }

@@ -41,34 +41,103 @@ internal sealed class RowPool<T>
     internal static int Grow(int current, int needed) => Math.Max(needed, (int)Math.Min(Array.MaxLength, current + (current / 2) + 16));
 }
 
-/// <summary>Profiles holding one skill (directly or one step away) with their credit code; ordinals ascending.</summary>
+/// <summary>
+/// Profiles holding one skill (directly or one step away) with their credit code, ordinals ascending, delta-encoded as
+/// varints of (gap &lt;&lt; 4 | code): one or two bytes per posting instead of five.
+/// </summary>
 internal sealed class SkillPosting
 {
-    public int[] Ordinals = [];
-    public byte[] Codes = [];
+    public byte[] Data = [];
+    public int Length;
     public int Count;
+    public int LastOrdinal = -1;
 
     public void Add(int ordinal, byte code)
     {
-        if (Count == Ordinals.Length)
+        if (Length + 5 > Data.Length)
         {
-            int size = RowPool<int>.Grow(Count, Count + 1);
-            Array.Resize(ref Ordinals, size);
-            Array.Resize(ref Codes, size);
+            Array.Resize(ref Data, RowPool<byte>.Grow(Data.Length, Length + 5));
         }
 
-        Ordinals[Count] = ordinal;
-        Codes[Count] = code;
+        Length += Varint.Write(Data.AsSpan(Length), ((uint)(ordinal - LastOrdinal) << 4) | code);
+        LastOrdinal = ordinal;
         Count++;
     }
 
-    public void TrimExcess()
+    public void TrimExcess() => Array.Resize(ref Data, Length);
+
+    public long Bytes => Data.Length + 40L;
+}
+
+internal static class Varint
+{
+    public static int Write(Span<byte> destination, uint value)
     {
-        Array.Resize(ref Ordinals, Count);
-        Array.Resize(ref Codes, Count);
+        int i = 0;
+        while (value >= 0x80)
+        {
+            destination[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        destination[i++] = (byte)value;
+        return i;
     }
 
-    public long Bytes => (Ordinals.Length * 5L) + 32;
+    public static uint Read(ReadOnlySpan<byte> source, ref int position)
+    {
+        uint b = source[position++];
+        if (b < 0x80)
+        {
+            return b;
+        }
+
+        uint value = b & 0x7F;
+        int shift = 7;
+        while (true)
+        {
+            b = source[position++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+
+            shift += 7;
+        }
+    }
+
+    /// <summary>Encodes sorted skills with their evidence as varints of (skill gap &lt;&lt; 2 | evidence).</summary>
+    public static byte[] EncodeSkills(ReadOnlySpan<int> packedSorted)
+    {
+        Span<byte> buffer = packedSorted.Length <= 256 ? stackalloc byte[packedSorted.Length * 5] : new byte[packedSorted.Length * 5];
+        int length = 0;
+        int previous = 0;
+        foreach (int packed in packedSorted)
+        {
+            int skill = packed >> 2;
+            length += Write(buffer[length..], ((uint)(skill - previous) << 2) | (uint)(packed & 3));
+            previous = skill;
+        }
+
+        return buffer[..length].ToArray();
+    }
+
+    /// <summary>Decodes a row written by <see cref="EncodeSkills"/> into skill &lt;&lt; 2 | evidence values; returns the count.</summary>
+    public static int DecodeSkills(ReadOnlySpan<byte> row, Span<int> packed)
+    {
+        int position = 0;
+        int count = 0;
+        int skill = 0;
+        while (position < row.Length)
+        {
+            uint v = Read(row, ref position);
+            skill += (int)(v >> 2);
+            packed[count++] = (skill << 2) | (int)(v & 3);
+        }
+
+        return count;
+    }
 }
 
 /// <summary>Profiles holding one occupation with their months of experience in it.</summary>

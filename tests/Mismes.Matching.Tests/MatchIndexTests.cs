@@ -140,6 +140,24 @@ public class MatchIndexTests
         }
     }
 
+    [Fact]
+    public void TopK_LargePopulation_PrunesAndStaysExact()
+    {
+        var world = new RandomWorld(2024);
+        var profiles = Enumerable.Range(0, 4000).Select(_ => world.NextProfile()).ToList();
+        using var index = new MatchIndex(world.Vocabulary) { CheckpointMinimumPostings = 0 };
+        index.AddRange(profiles);
+        var scorer = new Scorer(world.Vocabulary);
+
+        for (int i = 0; i < 30; i++)
+        {
+            var vacancy = world.NextVacancy() with { RequiredEligibilityFacts = [], StartDate = null };
+            AssertSame(scorer.TopK(profiles, vacancy, 10), index.TopK(vacancy, 10));
+        }
+
+        Assert.True(index.PrunedQueries > 0, "no query was pruned");
+    }
+
     [Property(MaxTest = 200)]
     public Property TopK_RandomData_EqualsBruteForce(PositiveInt seed, bool prune)
     {
