@@ -529,7 +529,7 @@ public sealed class MatchIndex : IDisposable
     private void CompactCore()
     {
         var profiles = new List<CandidateProfile>(_live);
-        for (int ordinal = 0; ordinal < _count; ordinal++)
+        for (int ordinal = 0; ordinal < _count && _live < _count; ordinal++)
         {
             if ((_flags[ordinal] & Live) != 0)
             {
@@ -537,10 +537,13 @@ public sealed class MatchIndex : IDisposable
             }
         }
 
-        Reset();
-        foreach (var p in profiles)
+        if (_live < _count)
         {
-            AddCore(p);
+            Reset();
+            foreach (var p in profiles)
+            {
+                AddCore(p);
+            }
         }
 
         Array.Resize(ref _ids, _count);
@@ -634,6 +637,7 @@ public sealed class MatchIndex : IDisposable
         public int[] SkillHead = [];
         public List<(int Next, int Term, bool ViaHierarchy)> SkillEntries = [];
         public byte[] BestCode = [];
+        public byte[] Eligibility = [];
     }
 
     /// <summary>
@@ -648,7 +652,12 @@ public sealed class MatchIndex : IDisposable
     {
         private readonly int _n = index._count;
         private readonly int[] _acc = EnsureAccumulator(context, index._count);
+        private readonly byte[] _eligibility = EnsureEligibility(context, index._count);
         private int[] _requiredFacts = [];
+        private int[] _skippedOrder = [];
+        private int _firstSkipped;
+        private long _remainingBound;
+        private bool _completing;
         private int _heapCount;
 
         public int Run()
@@ -695,19 +704,17 @@ public sealed class MatchIndex : IDisposable
                 int checkpoints = 0;
                 long lastCheckpointBound = long.MaxValue;
                 int firstSkipped = -1;
-                int theta = 0;
                 for (int i = 0; i < terms; i++)
                 {
                     int t = order[i];
-                    bool worthPruning = i > 0 && checkpoints < 3 && remainingPostings > (_n / 16) + index.CheckpointMinimumPostings
-                        && (lastCheckpointBound == long.MaxValue || remainingBound * 4 <= lastCheckpointBound * 3);
+                    bool worthPruning = i > 0 && checkpoints < 2 && remainingPostings > (_n / 8) + index.CheckpointMinimumPostings
+                        && (lastCheckpointBound == long.MaxValue || remainingBound * 2 <= lastCheckpointBound);
                     if (worthPruning)
                     {
                         checkpoints++;
                         lastCheckpointBound = remainingBound;
-                        if (Select(includeZero: false) == k && remainingBound + languageMax < context.HeapScore[0])
+                        if (Select() == k && remainingBound + languageMax < context.HeapScore[0])
                         {
-                            theta = context.HeapScore[0];
                             firstSkipped = i;
                             break;
                         }
@@ -721,23 +728,48 @@ public sealed class MatchIndex : IDisposable
                 if (firstSkipped >= 0)
                 {
                     Interlocked.Increment(ref index._prunedQueries);
-                    Complete(order, firstSkipped, theta - remainingBound - languageMax);
+                    LinkSkippedTerms(order, firstSkipped);
+                    _remainingBound = remainingBound;
+                    _completing = true;
                 }
 
-                int found = Select(includeZero: false);
-                if (firstSkipped < 0 && (found < k || context.HeapScore[0] <= languageMax))
-                {
-                    // Profiles that matched nothing still score their language points: rare, so a full pass is fine.
-                    found = Select(includeZero: true);
-                }
-
+                int found = Select();
                 Sort(found);
                 return found;
             }
             finally
             {
                 Array.Clear(_acc, 0, _n);
+                Array.Clear(_eligibility, 0, _n);
+                if (_completing)
+                {
+                    UnlinkSkippedTerms();
+                }
             }
+        }
+
+        private static byte[] EnsureEligibility(QueryContext context, int n)
+        {
+            if (context.Eligibility.Length < n)
+            {
+                context.Eligibility = new byte[n + (n / 8)];
+            }
+
+            return context.Eligibility;
+        }
+
+        /// <summary>Eligibility memoised per query (0 unknown, 1 excluded, 2 + language quarters): checkpoints revisit candidates.</summary>
+        private bool Eligible(int ordinal, out int languageQuarters)
+        {
+            int memo = _eligibility[ordinal];
+            if (memo == 0)
+            {
+                memo = CheckFilters(ordinal, out int quarters) ? 2 + Math.Min(quarters, 250) : 1;
+                _eligibility[ordinal] = (byte)memo;
+            }
+
+            languageQuarters = memo - 2;
+            return memo >= 2;
         }
 
         private static int[] EnsureAccumulator(QueryContext context, int n)
@@ -824,8 +856,8 @@ public sealed class MatchIndex : IDisposable
             }
         }
 
-        /// <summary>Adds the skipped terms' points to every eligible candidate whose partial score is at least minimum.</summary>
-        private void Complete(int[] order, int firstSkipped, long minimum)
+        /// <summary>Maps each skill a person may hold to the skipped terms it gives credit to, for <see cref="Remainder"/>.</summary>
+        private void LinkSkippedTerms(int[] order, int firstSkipped)
         {
             var vocabulary = index._vocabulary;
             if (context.SkillHead.Length < vocabulary.SkillCount)
@@ -834,12 +866,13 @@ public sealed class MatchIndex : IDisposable
                 Array.Fill(context.SkillHead, -1);
             }
 
-            int terms = q.TermSkill.Length;
-            if (context.BestCode.Length < terms)
+            if (context.BestCode.Length < q.TermSkill.Length)
             {
-                context.BestCode = new byte[terms];
+                context.BestCode = new byte[q.TermSkill.Length];
             }
 
+            _skippedOrder = order;
+            _firstSkipped = firstSkipped;
             var head = context.SkillHead;
             var entries = context.SkillEntries;
             entries.Clear();
@@ -859,64 +892,20 @@ public sealed class MatchIndex : IDisposable
                 }
             }
 
-            var acc = _acc;
-            var best = context.BestCode;
-            var credit = index._creditValue;
-            Span<int> touched = stackalloc int[terms];
-            int floor = (int)Math.Clamp(minimum, 1, int.MaxValue);
-            Span<int> packedSkills = stackalloc int[256];
-            int width = Vector<int>.Count;
-            var floorVector = new Vector<int>(floor);
-            for (int ordinal = 0; ordinal < _n; ordinal++)
+            void Link(int skill, int term, bool viaHierarchy)
             {
-                if ((ordinal & (width - 1)) == 0 && ordinal + width <= _n && Vector.LessThanAll(new Vector<int>(acc, ordinal), floorVector))
-                {
-                    ordinal += width - 1;
-                    continue;
-                }
-
-                int a = acc[ordinal];
-                if (a < floor || !Eligible(ordinal, out _))
-                {
-                    continue;
-                }
-
-                int touchedCount = 0;
-                var row = index._skills.Row(ordinal);
-                var skills = row.Length <= packedSkills.Length ? packedSkills : new int[row.Length];
-                int skillCount = Varint.DecodeSkills(row, skills);
-                foreach (int packed in skills[..skillCount])
-                {
-                    var evidence = (SkillEvidence)(packed & 3);
-                    for (int e = head[packed >> 2]; e >= 0; e = entries[e].Next)
-                    {
-                        var (_, term, viaHierarchy) = entries[e];
-                        byte code = ScoringQuery.Code(evidence, viaHierarchy);
-                        if (best[term] == 0)
-                        {
-                            touched[touchedCount++] = term;
-                            best[term] = code;
-                        }
-                        else if (ScoringQuery.Better(credit, code, best[term]))
-                        {
-                            best[term] = code;
-                        }
-                    }
-                }
-
-                for (int i = 0; i < touchedCount; i++)
-                {
-                    int term = touched[i];
-                    a += q.Contribution[(term * ScoringQuery.CodeCount) + best[term]];
-                    best[term] = 0;
-                }
-
-                acc[ordinal] = a;
+                entries.Add((head[skill], term, viaHierarchy));
+                head[skill] = entries.Count - 1;
             }
+        }
 
-            for (int i = firstSkipped; i < order.Length; i++)
+        private void UnlinkSkippedTerms()
+        {
+            var vocabulary = index._vocabulary;
+            var head = context.SkillHead;
+            for (int i = _firstSkipped; i < _skippedOrder.Length; i++)
             {
-                int s = q.TermSkill[order[i]];
+                int s = q.TermSkill[_skippedOrder[i]];
                 head[s] = -1;
                 foreach (int p in vocabulary.Parents[s])
                 {
@@ -928,15 +917,51 @@ public sealed class MatchIndex : IDisposable
                     head[c] = -1;
                 }
             }
-
-            void Link(int skill, int term, bool viaHierarchy)
-            {
-                entries.Add((head[skill], term, viaHierarchy));
-                head[skill] = entries.Count - 1;
-            }
         }
 
-        private bool Eligible(int ordinal, out int languageQuarters)
+        /// <summary>Points a profile gets from the skipped terms, from its own skill row (the same credit rule as the postings).</summary>
+        private int Remainder(int ordinal)
+        {
+            var head = context.SkillHead;
+            var entries = context.SkillEntries;
+            var best = context.BestCode;
+            var credit = index._creditValue;
+            var row = index._skills.Row(ordinal);
+            Span<int> skills = row.Length <= 256 ? stackalloc int[row.Length] : new int[row.Length];
+            int skillCount = Varint.DecodeSkills(row, skills);
+            Span<int> touched = stackalloc int[q.TermSkill.Length];
+            int touchedCount = 0;
+            foreach (int packed in skills[..skillCount])
+            {
+                var evidence = (SkillEvidence)(packed & 3);
+                for (int e = head[packed >> 2]; e >= 0; e = entries[e].Next)
+                {
+                    var (_, term, viaHierarchy) = entries[e];
+                    byte code = ScoringQuery.Code(evidence, viaHierarchy);
+                    if (best[term] == 0)
+                    {
+                        touched[touchedCount++] = term;
+                        best[term] = code;
+                    }
+                    else if (ScoringQuery.Better(credit, code, best[term]))
+                    {
+                        best[term] = code;
+                    }
+                }
+            }
+
+            int points = 0;
+            for (int i = 0; i < touchedCount; i++)
+            {
+                int term = touched[i];
+                points += q.Contribution[(term * ScoringQuery.CodeCount) + best[term]];
+                best[term] = 0;
+            }
+
+            return points;
+        }
+
+        private bool CheckFilters(int ordinal, out int languageQuarters)
         {
             languageQuarters = 0;
             if ((index._flags[ordinal] & (Live | Consent)) != (Live | Consent) || index._eqf[ordinal] < q.MinimumEqf)
@@ -1002,10 +1027,10 @@ public sealed class MatchIndex : IDisposable
         /// visited in bands of decreasing accumulated score (each band one vectorised pass), so the heap fills with good
         /// candidates first and the scan stops as soon as no lower band can beat the k-th.
         /// </summary>
-        private int Select(bool includeZero)
+        private int Select()
         {
             _heapCount = 0;
-            int minimumAcc = includeZero ? 0 : 1;
+            const int minimumAcc = 1;
             int max = MaxAccumulated();
             if (max < minimumAcc)
             {
@@ -1018,7 +1043,7 @@ public sealed class MatchIndex : IDisposable
             {
                 int lower = (int)Math.Max(minimumAcc, upper - delta);
                 ScanBand(lower, (int)upper);
-                if (lower <= minimumAcc || (_heapCount == k && (long)lower - 1 + q.LanguageMax < context.HeapScore[0]))
+                if (lower <= minimumAcc || (_heapCount == k && (long)lower - 1 + Slack < context.HeapScore[0]))
                 {
                     return _heapCount;
                 }
@@ -1027,6 +1052,9 @@ public sealed class MatchIndex : IDisposable
                 delta *= 2;
             }
         }
+
+        /// <summary>The most a candidate can still gain over its accumulated score: language points, plus skipped terms.</summary>
+        private long Slack => q.LanguageMax + (_completing ? _remainingBound : 0);
 
         private int MaxAccumulated()
         {
@@ -1056,12 +1084,12 @@ public sealed class MatchIndex : IDisposable
         private void ScanBand(int lower, int upper)
         {
             var acc = _acc;
-            int languageMax = q.LanguageMax;
+            long slack = Slack;
             int width = Vector<int>.Count;
             int ordinal = 0;
             for (; ordinal + width <= _n; ordinal += width)
             {
-                int floor = _heapCount == k ? Math.Max(lower, context.HeapScore[0] - languageMax) : lower;
+                int floor = _heapCount == k ? (int)Math.Max(lower, context.HeapScore[0] - slack) : lower;
                 var block = new Vector<int>(acc, ordinal);
                 if (Vector.LessThanAll(block, new Vector<int>(floor)) || Vector.GreaterThanOrEqualAll(block, new Vector<int>(upper)))
                 {
@@ -1070,25 +1098,25 @@ public sealed class MatchIndex : IDisposable
 
                 for (int j = ordinal; j < ordinal + width; j++)
                 {
-                    Consider(j, lower, upper, languageMax);
+                    Consider(j, lower, upper, slack);
                 }
             }
 
             for (; ordinal < _n; ordinal++)
             {
-                Consider(ordinal, lower, upper, languageMax);
+                Consider(ordinal, lower, upper, slack);
             }
         }
 
-        private void Consider(int ordinal, int lower, int upper, int languageMax)
+        private void Consider(int ordinal, int lower, int upper, long slack)
         {
             int a = _acc[ordinal];
-            if (a < lower || a >= upper || (_heapCount == k && a + languageMax < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
+            if (a < lower || a >= upper || (_heapCount == k && a + slack < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
             {
                 return;
             }
 
-            Offer(a + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
+            Offer(a + (_completing ? Remainder(ordinal) : 0) + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
         }
 
         // Min-heap whose root is the worst kept entry: lower score, or equal score and larger id.

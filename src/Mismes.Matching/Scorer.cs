@@ -24,7 +24,10 @@ public sealed class Scorer
     public MatchOutcome Evaluate(CandidateProfile profile, VacancyRequirements vacancy, SkillRarity rarity) =>
         Evaluate(profile, Compile(vacancy, rarity));
 
-    /// <summary>Brute force: rarity from these profiles, every profile scored, best first, ties by id ascending.</summary>
+    /// <summary>
+    /// Brute force: rarity from these profiles, every profile scored, best first, ties by id ascending. Profiles that
+    /// match nothing (no close occupation, no credited skill) are left out.
+    /// </summary>
     public IReadOnlyList<MatchResult> TopK(IReadOnlyCollection<CandidateProfile> profiles, VacancyRequirements vacancy, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -50,7 +53,10 @@ public sealed class Scorer
     internal ScoringQuery Compile(VacancyRequirements vacancy, SkillRarity rarity) =>
         ScoringQuery.Compile(_vocabulary, Weights, _creditValue, vacancy, rarity.Frequencies, rarity.ProfileCount);
 
-    /// <summary>Integer score (1/10,000 points), or -1 when a hard filter excludes the profile.</summary>
+    /// <summary>
+    /// Integer score (1/10,000 points) of a profile that can be ranked, or -1 when a hard filter excludes it or it has
+    /// nothing in common with the vacancy (no close occupation, no credited skill): a shortlist never lists strangers.
+    /// </summary>
     internal int ScoreOrExclude(CandidateProfile profile, ScoringQuery q)
     {
         if (!Passes(profile, q, null, out int quarters))
@@ -58,13 +64,13 @@ public sealed class Scorer
             return -1;
         }
 
-        int total = BestOccupation(profile, q, out _, out _) + q.LanguageContribution(quarters);
+        int matched = BestOccupation(profile, q, out _, out _);
         for (int t = 0; t < q.TermSkill.Length; t++)
         {
-            total += q.Contribution[(t * ScoringQuery.CodeCount) + BestCredit(profile, q.TermSkill[t], out _, out _)];
+            matched += q.Contribution[(t * ScoringQuery.CodeCount) + BestCredit(profile, q.TermSkill[t], out _, out _)];
         }
 
-        return total;
+        return matched == 0 ? -1 : matched + q.LanguageContribution(quarters);
     }
 
     internal MatchOutcome Evaluate(CandidateProfile profile, ScoringQuery q)

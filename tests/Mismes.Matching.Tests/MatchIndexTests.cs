@@ -24,6 +24,17 @@ public class MatchIndexTests
     }
 
     [Fact]
+    public void TopK_ProfileMatchingNothing_IsNotRanked()
+    {
+        using var index = new MatchIndex(TestData.Vocabulary);
+        index.Add(TestData.Profile(1, 9) with { Occupations = [new OccupationExperience(new OccupationId(4), 60)] });
+        index.Add(TestData.Profile(2, 9, 3));
+
+        Assert.Equal([2L], index.TopK(Welder, 10).Select(r => r.ProfileId));
+        Assert.Equal(ScoringWeights.Default.Languages * 0.75, index.Explain(Welder, 1)!.Result!.Score, 3);
+    }
+
+    [Fact]
     public void Update_ChangedSkills_ChangesRanking()
     {
         using var index = new MatchIndex(TestData.Vocabulary);
