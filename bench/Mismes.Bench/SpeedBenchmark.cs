@@ -60,12 +60,15 @@ internal static class SpeedBenchmark
 
         var singleResults = new IReadOnlyList<MatchResult>[single];
         var latencies = new double[single];
+        var cpu = new double[single];
         long prunedBefore = index.PrunedQueries;
         for (int i = 0; i < single; i++)
         {
+            double cpuStart = ThreadCpu.Milliseconds();
             long start = Stopwatch.GetTimestamp();
             singleResults[i] = index.TopK(vacancies[i], o.K);
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpu[i] = ThreadCpu.Milliseconds() - cpuStart;
         }
 
         long pruned = index.PrunedQueries - prunedBefore;
@@ -107,12 +110,15 @@ internal static class SpeedBenchmark
         }
 
         var luceneLatencies = new double[luceneQueries];
+        var luceneCpu = new double[luceneQueries];
         int overlap = 0;
         for (int i = 0; i < luceneQueries; i++)
         {
+            double cpuStart = ThreadCpu.Milliseconds();
             long start = Stopwatch.GetTimestamp();
             var ids = lucene.Search(vacancies[i], views[i], o.K);
             luceneLatencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            luceneCpu[i] = ThreadCpu.Milliseconds() - cpuStart;
             overlap += ids.Intersect(singleResults[i].Select(r => r.ProfileId)).Count();
         }
 
@@ -127,6 +133,7 @@ internal static class SpeedBenchmark
         table.Add(("index (MB, array capacity)", F(indexMb)));
         table.Add(("single queries timed (1 thread)", single.ToString(CultureInfo.InvariantCulture)));
         table.Add(("  p50 / p99 (ms)", $"{F(p50)} / {F(p99)}"));
+        table.Add(("  CPU time p50 / p99 (ms, this thread)", $"{F(Percentile(cpu, 0.5))} / {F(Percentile(cpu, 0.99))}"));
         table.Add(("  queries pruned (MaxScore)", $"{pruned} of {single}"));
         table.Add(("  mean results per query", F(singleResults.Average(r => r.Count))));
         table.Add(($"batch {vacancies.Length} vacancies, {Environment.ProcessorCount} cores (s)", F(batchSeconds)));
@@ -134,6 +141,9 @@ internal static class SpeedBenchmark
         table.Add(("exact: brute-force checked / batch checked", $"{checkedCount} / {single}, mismatches {mismatches} ({F(bruteSeconds)} s)"));
         table.Add(("Lucene build (s) / size (MB)", $"{F(luceneBuild)} / {F(lucene.SizeInBytes() / (1024.0 * 1024.0))}"));
         table.Add(($"Lucene p50 / p99 (ms), {luceneQueries} queries", $"{F(luceneP50)} / {F(luceneP99)}"));
+        table.Add(("Lucene CPU time p50 / p99 (ms)", $"{F(Percentile(luceneCpu, 0.5))} / {F(Percentile(luceneCpu, 0.99))}"));
+        table.Add(("speedup vs Lucene (CPU p50)", F(Percentile(luceneCpu, 0.5) / Percentile(cpu, 0.5))));
+        table.Add(("machine load average (1 min)", LoadAverage()));
         table.Add(("Lucene top-k overlap with ours", luceneQueries == 0 ? "-" : F(overlap / (double)Math.Max(1, singleResults.Take(luceneQueries).Sum(r => r.Count)))));
         table.Add(("speedup vs Lucene (p50)", F(luceneP50 / p50)));
 
@@ -246,6 +256,9 @@ internal static class SpeedBenchmark
             q.ActiveOccupations.Select(o => (o, Scorer.Points(q.OccupationContribution[o]))).ToArray(),
             vocabulary.Children);
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Percentile(double[] values, double p)
     {
