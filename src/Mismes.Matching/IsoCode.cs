@@ -31,7 +31,17 @@ internal static class IsoCode
         return (ushort)v;
     }
 
+    // Decoded codes are few (a few dozen languages and countries): keep one string each instead of allocating per call.
+    private static readonly string?[] Lower = new string?[27 * 27 * 27];
+    private static readonly string?[] Upper = new string?[27 * 27 * 27];
+
     public static string Decode(ushort value, bool upper)
+    {
+        var cache = upper ? Upper : Lower;
+        return value < cache.Length ? cache[value] ??= DecodeNew(value, upper) : DecodeNew(value, upper);
+    }
+
+    private static string DecodeNew(ushort value, bool upper)
     {
         Span<char> chars = stackalloc char[3];
         int v = value;

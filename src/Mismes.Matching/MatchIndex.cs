@@ -15,9 +15,6 @@ namespace Mismes.Matching;
 /// </summary>
 public sealed class MatchIndex : IDisposable
 {
-    private const byte Live = 1;
-    private const byte Consent = 2;
-
     private readonly MatchingVocabulary _vocabulary;
     private readonly Scorer _scorer;
     private readonly double[] _creditValue;
@@ -31,10 +28,9 @@ public sealed class MatchIndex : IDisposable
     private int _count;
     private int _live;
     private long[] _ids = [];
-    private byte[] _flags = [];
-    private byte[] _eqf = [];
-    private int[] _from = [];
-    private int[] _to = [];
+    private FilterRow[] _filter = [];
+    private Dictionary<ushort, int> _countrySlots = [];
+    private Dictionary<ushort, int> _languageSlots = [];
     private RowPool<uint> _languages = new();
     private RowPool<ushort> _countries = new();
     private RowPool<int> _facts = new();
@@ -55,8 +51,11 @@ public sealed class MatchIndex : IDisposable
 
     public MatchingVocabulary Vocabulary => _vocabulary;
 
-    /// <summary>Pruning checkpoints only pay off when this many postings remain; tests lower it to exercise pruning.</summary>
-    internal int CheckpointMinimumPostings { get; set; } = 1000;
+    /// <summary>
+    /// A pruning checkpoint (finding the current k-th score) costs about one selection; it is only tried while the
+    /// remaining lists hold more than half an accumulator's worth of postings plus this. Tests lower it to exercise pruning.
+    /// </summary>
+    internal int CheckpointMinimumPostings { get; set; } = 50_000;
 
     /// <summary>Queries that skipped at least one skill list (MaxScore pruning); for tests and the benchmark.</summary>
     internal long PrunedQueries => Interlocked.Read(ref _prunedQueries);
@@ -76,7 +75,7 @@ public sealed class MatchIndex : IDisposable
             _lock.EnterReadLock();
             try
             {
-                long bytes = (_ids.Length * 8L) + (_flags.Length * 2L) + (_from.Length * 8L) + (_df.Length * 4L)
+                long bytes = (_ids.Length * 8L) + (_filter.Length * 16L) + (_df.Length * 4L)
                     + _languages.Bytes + _countries.Bytes + _facts.Bytes + _skills.Bytes + _occupations.Bytes + _months.Bytes
                     + (_ordinalById.Count * 28L);
                 foreach (var p in _skillPostings)
@@ -336,10 +335,9 @@ public sealed class MatchIndex : IDisposable
         _count = 0;
         _live = 0;
         _ids = [];
-        _flags = [];
-        _eqf = [];
-        _from = [];
-        _to = [];
+        _filter = [];
+        _countrySlots = [];
+        _languageSlots = [];
         _languages = new();
         _countries = new();
         _facts = new();
@@ -397,17 +395,11 @@ public sealed class MatchIndex : IDisposable
         {
             int size = RowPool<int>.Grow(_ids.Length, ordinal + 1);
             Array.Resize(ref _ids, size);
-            Array.Resize(ref _flags, size);
-            Array.Resize(ref _eqf, size);
-            Array.Resize(ref _from, size);
-            Array.Resize(ref _to, size);
+            Array.Resize(ref _filter, size);
         }
 
         _ids[ordinal] = profile.Id;
-        _flags[ordinal] = (byte)(Live | (profile.ConsentToMatching ? Consent : 0));
-        _eqf[ordinal] = (byte)(profile.EqfLevel ?? 0);
-        _from[ordinal] = ScoringQuery.DayOf(profile.AvailableFrom, int.MinValue);
-        _to[ordinal] = ScoringQuery.DayOf(profile.AvailableTo, int.MaxValue);
+        ulong bits = FilterRow.Live | (profile.ConsentToMatching ? FilterRow.Consent : 0) | ((ulong)(profile.EqfLevel ?? 0) << FilterRow.EqfShift);
 
         // Languages: one entry per language with the highest level, packed as code << 8 | level.
         var languages = profile.Languages
@@ -432,6 +424,32 @@ public sealed class MatchIndex : IDisposable
 
         facts.Sort();
         _facts.Append(facts.ToArray());
+
+        foreach (uint packed in languages)
+        {
+            int slot = Slot(_languageSlots, (ushort)(packed >> 8), FilterRow.LanguageSlots);
+            bits |= slot < 0 ? FilterRow.LanguageOverflow : (ulong)(packed & 7) << (FilterRow.LanguageShift + (3 * slot));
+        }
+
+        var countries = _countries.Row(ordinal);
+        bits |= countries.IsEmpty ? FilterRow.AnyCountry : 0;
+        foreach (ushort country in countries)
+        {
+            int slot = Slot(_countrySlots, country, FilterRow.CountrySlots);
+            bits |= slot < 0 ? FilterRow.CountryOverflow : 1UL << (FilterRow.CountryShift + slot);
+        }
+
+        foreach (int fact in facts)
+        {
+            bits |= fact < FilterRow.FactSlots ? 1UL << (FilterRow.FactShift + fact) : FilterRow.FactOverflow;
+        }
+
+        _filter[ordinal] = new FilterRow
+        {
+            Bits = bits,
+            From = ScoringQuery.DayOf(profile.AvailableFrom, int.MinValue),
+            To = ScoringQuery.DayOf(profile.AvailableTo, int.MaxValue),
+        };
 
         // Skills: one entry per skill with its strongest evidence, sorted, packed as skill << 2 | evidence.
         var skills = profile.Skills
@@ -462,6 +480,17 @@ public sealed class MatchIndex : IDisposable
         _ordinalById.Add(profile.Id, ordinal);
         _count++;
         _live++;
+    }
+
+    private static int Slot(Dictionary<ushort, int> slots, ushort code, int capacity)
+    {
+        if (!slots.TryGetValue(code, out int slot))
+        {
+            slot = slots.Count < capacity ? slots.Count : -1;
+            slots[code] = slot;
+        }
+
+        return slot;
     }
 
     /// <summary>Every skill a profile gets credit for (itself, its broader and narrower skills) with the best credit code.</summary>
@@ -504,7 +533,7 @@ public sealed class MatchIndex : IDisposable
             return false;
         }
 
-        _flags[ordinal] = 0;
+        _filter[ordinal].Bits &= ~FilterRow.Live;
         _live--;
         var row = _skills.Row(ordinal);
         Span<int> packed = stackalloc int[row.Length];
@@ -531,7 +560,7 @@ public sealed class MatchIndex : IDisposable
         var profiles = new List<CandidateProfile>(_live);
         for (int ordinal = 0; ordinal < _count && _live < _count; ordinal++)
         {
-            if ((_flags[ordinal] & Live) != 0)
+            if ((_filter[ordinal].Bits & FilterRow.Live) != 0)
             {
                 profiles.Add(Reconstruct(ordinal));
             }
@@ -547,10 +576,7 @@ public sealed class MatchIndex : IDisposable
         }
 
         Array.Resize(ref _ids, _count);
-        Array.Resize(ref _flags, _count);
-        Array.Resize(ref _eqf, _count);
-        Array.Resize(ref _from, _count);
-        Array.Resize(ref _to, _count);
+        Array.Resize(ref _filter, _count);
         _languages.TrimExcess();
         _countries.TrimExcess();
         _facts.TrimExcess();
@@ -616,19 +642,21 @@ public sealed class MatchIndex : IDisposable
             Occupations = occupationList,
             Skills = skillList,
             Languages = languageList,
-            EqfLevel = _eqf[ordinal] == 0 ? null : _eqf[ordinal],
-            AvailableFrom = _from[ordinal] == int.MinValue ? null : DateOnly.FromDayNumber(_from[ordinal]),
-            AvailableTo = _to[ordinal] == int.MaxValue ? null : DateOnly.FromDayNumber(_to[ordinal]),
+            EqfLevel = _filter[ordinal].Eqf == 0 ? null : _filter[ordinal].Eqf,
+            AvailableFrom = _filter[ordinal].From == int.MinValue ? null : DateOnly.FromDayNumber(_filter[ordinal].From),
+            AvailableTo = _filter[ordinal].To == int.MaxValue ? null : DateOnly.FromDayNumber(_filter[ordinal].To),
             CountriesWanted = countryList,
-            ConsentToMatching = (_flags[ordinal] & Consent) != 0,
+            ConsentToMatching = (_filter[ordinal].Bits & FilterRow.Consent) != 0,
             EligibilityFacts = factList,
         };
     }
 
-    /// <summary>Per-thread buffers, pooled: the dense score accumulator is the big one (4 bytes per ordinal).</summary>
+    /// <summary>Per-thread buffers, pooled: the dense score accumulator is the big one (2 bytes per ordinal).</summary>
     private sealed class QueryContext
     {
-        public int[] Accumulator = [];
+        public ushort[] Accumulator = [];
+        public int[] Candidates = [];
+        public List<int> Memoised = [];
         public int[] HeapScore = [];
         public long[] HeapId = [];
         public int[] HeapOrdinal = [];
@@ -651,20 +679,24 @@ public sealed class MatchIndex : IDisposable
     private sealed class QueryExecution(MatchIndex index, ScoringQuery q, int k, QueryContext context)
     {
         private readonly int _n = index._count;
-        private readonly int[] _acc = EnsureAccumulator(context, index._count);
+        private readonly ushort[] _acc = EnsureAccumulator(context, index._count);
         private readonly byte[] _eligibility = EnsureEligibility(context, index._count);
-        private int[] _requiredFacts = [];
+        private ulong _mustHave;
+        private ulong _countryBit;
+        private int[] _rowFacts = [];
+        private int[] _languageSlot = [];
         private int[] _skippedOrder = [];
         private int _firstSkipped;
         private long _remainingBound;
         private bool _completing;
+        private int _max;
         private int _heapCount;
 
         public int Run()
         {
             try
             {
-                if (!ResolveFacts())
+                if (!ResolveFilters())
                 {
                     return 0;
                 }
@@ -707,7 +739,7 @@ public sealed class MatchIndex : IDisposable
                 for (int i = 0; i < terms; i++)
                 {
                     int t = order[i];
-                    bool worthPruning = i > 0 && checkpoints < 2 && remainingPostings > (_n / 8) + index.CheckpointMinimumPostings
+                    bool worthPruning = i > 0 && checkpoints < 2 && remainingPostings > (_n / 2) + index.CheckpointMinimumPostings
                         && (lastCheckpointBound == long.MaxValue || remainingBound * 2 <= lastCheckpointBound);
                     if (worthPruning)
                     {
@@ -740,7 +772,12 @@ public sealed class MatchIndex : IDisposable
             finally
             {
                 Array.Clear(_acc, 0, _n);
-                Array.Clear(_eligibility, 0, _n);
+                foreach (int ordinal in context.Memoised)
+                {
+                    _eligibility[ordinal] = 0;
+                }
+
+                context.Memoised.Clear();
                 if (_completing)
                 {
                     UnlinkSkippedTerms();
@@ -766,46 +803,27 @@ public sealed class MatchIndex : IDisposable
             {
                 memo = CheckFilters(ordinal, out int quarters) ? 2 + Math.Min(quarters, 250) : 1;
                 _eligibility[ordinal] = (byte)memo;
+                context.Memoised.Add(ordinal);
             }
 
             languageQuarters = memo - 2;
             return memo >= 2;
         }
 
-        private static int[] EnsureAccumulator(QueryContext context, int n)
+        private static ushort[] EnsureAccumulator(QueryContext context, int n)
         {
             if (context.Accumulator.Length < n)
             {
-                context.Accumulator = new int[n + (n / 8)];
+                context.Accumulator = new ushort[n + (n / 8)];
             }
 
             return context.Accumulator;
         }
 
-        private bool ResolveFacts()
-        {
-            if (q.Facts.Length == 0)
-            {
-                return true;
-            }
-
-            var ids = new int[q.Facts.Length];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                if (!index._factIds.TryGetValue(q.Facts[i], out ids[i]))
-                {
-                    return false; // nobody holds this fact
-                }
-            }
-
-            Array.Sort(ids);
-            _requiredFacts = ids;
-            return true;
-        }
-
         private void OccupationPass()
         {
             var acc = _acc;
+            int max = _max;
             double target = q.ExperienceTarget;
             foreach (int o in q.ActiveOccupations)
             {
@@ -821,9 +839,15 @@ public sealed class MatchIndex : IDisposable
                     int m = months[i];
                     int v = m >= target ? full : occupation + (int)Math.Round(scale * (m / target));
                     int ordinal = ordinals[i];
-                    acc[ordinal] = Math.Max(acc[ordinal], v);
+                    if (v > acc[ordinal])
+                    {
+                        acc[ordinal] = (ushort)v;
+                        max = Math.Max(max, v);
+                    }
                 }
             }
+
+            _max = max;
         }
 
         private void Accumulate(int term)
@@ -832,6 +856,7 @@ public sealed class MatchIndex : IDisposable
             ReadOnlySpan<int> contribution = q.Contribution.AsSpan(term * ScoringQuery.CodeCount, ScoringQuery.CodeCount);
             var acc = _acc;
             ReadOnlySpan<byte> data = posting.Data.AsSpan(0, posting.Length);
+            int max = _max;
             int ordinal = -1;
             int position = 0;
             while (position < data.Length)
@@ -852,8 +877,12 @@ public sealed class MatchIndex : IDisposable
                 }
 
                 ordinal += (int)(v >> 4);
-                acc[ordinal] += contribution[(int)(v & 15)];
+                int sum = acc[ordinal] + contribution[(int)(v & 15)];
+                acc[ordinal] = (ushort)sum;
+                max = Math.Max(max, sum);
             }
+
+            _max = max;
         }
 
         /// <summary>Maps each skill a person may hold to the skipped terms it gives credit to, for <see cref="Remainder"/>.</summary>
@@ -961,56 +990,90 @@ public sealed class MatchIndex : IDisposable
             return points;
         }
 
+        /// <summary>Resolves the vacancy's filters to bit tests on <see cref="FilterRow"/>; false when nobody can pass.</summary>
+        private bool ResolveFilters()
+        {
+            _mustHave = FilterRow.Live | FilterRow.Consent;
+            var facts = new List<int>();
+            foreach (string fact in q.Facts)
+            {
+                if (!index._factIds.TryGetValue(fact, out int id))
+                {
+                    return false; // nobody holds this fact
+                }
+
+                if (id < FilterRow.FactSlots)
+                {
+                    _mustHave |= 1UL << (FilterRow.FactShift + id);
+                }
+                else
+                {
+                    facts.Add(id);
+                }
+            }
+
+            facts.Sort();
+            _rowFacts = [.. facts];
+            _countryBit = 0;
+            if (q.Country != 0 && index._countrySlots.TryGetValue(q.Country, out int countrySlot) && countrySlot >= 0)
+            {
+                _countryBit = 1UL << (FilterRow.CountryShift + countrySlot);
+            }
+
+            _languageSlot = new int[q.LanguageCodes.Length];
+            for (int i = 0; i < _languageSlot.Length; i++)
+            {
+                _languageSlot[i] = index._languageSlots.TryGetValue(q.LanguageCodes[i], out int slot) ? slot : -2;
+                if (_languageSlot[i] == -2)
+                {
+                    return false; // nobody speaks this language
+                }
+            }
+
+            return true;
+        }
+
         private bool CheckFilters(int ordinal, out int languageQuarters)
         {
             languageQuarters = 0;
-            if ((index._flags[ordinal] & (Live | Consent)) != (Live | Consent) || index._eqf[ordinal] < q.MinimumEqf)
+            ref readonly var row = ref index._filter[ordinal];
+            ulong bits = row.Bits;
+            if ((bits & _mustHave) != _mustHave || row.Eqf < q.MinimumEqf)
             {
                 return false;
             }
 
-            if (q.HasDates && (index._from[ordinal] > q.StartDay || index._to[ordinal] < q.EndDay))
+            if (q.HasDates && (row.From > q.StartDay || row.To < q.EndDay))
             {
                 return false;
             }
 
-            if (q.Country != 0)
+            if (q.Country != 0 && (bits & FilterRow.AnyCountry) == 0 && (bits & _countryBit) == 0
+                && (_countryBit != 0 || (bits & FilterRow.CountryOverflow) == 0 || !index._countries.Row(ordinal).Contains(q.Country)))
             {
-                var countries = index._countries.Row(ordinal);
-                if (countries.Length > 0 && !countries.Contains(q.Country))
+                return false;
+            }
+
+            for (int i = 0; i < _languageSlot.Length; i++)
+            {
+                int level = _languageSlot[i] >= 0 ? row.LanguageLevel(_languageSlot[i]) : RowLanguageLevel(ordinal, bits, q.LanguageCodes[i]);
+                if (level < (int)q.LanguageMinimum[i])
                 {
                     return false;
                 }
+
+                languageQuarters += ScoringQuery.LanguageQuarters((CefrLevel)level, q.LanguageMinimum[i]);
             }
 
-            if (q.LanguageCodes.Length > 0)
+            if (_rowFacts.Length > 0)
             {
-                var held = index._languages.Row(ordinal);
-                for (int i = 0; i < q.LanguageCodes.Length; i++)
+                if ((bits & FilterRow.FactOverflow) == 0)
                 {
-                    int level = 0;
-                    foreach (uint packed in held)
-                    {
-                        if ((packed >> 8) == q.LanguageCodes[i])
-                        {
-                            level = (int)(packed & 0xFF);
-                            break;
-                        }
-                    }
-
-                    if (level < (int)q.LanguageMinimum[i])
-                    {
-                        return false;
-                    }
-
-                    languageQuarters += ScoringQuery.LanguageQuarters((CefrLevel)level, q.LanguageMinimum[i]);
+                    return false;
                 }
-            }
 
-            if (_requiredFacts.Length > 0)
-            {
                 var facts = index._facts.Row(ordinal);
-                foreach (int f in _requiredFacts)
+                foreach (int f in _rowFacts)
                 {
                     if (facts.BinarySearch(f) < 0)
                     {
@@ -1022,89 +1085,116 @@ public sealed class MatchIndex : IDisposable
             return true;
         }
 
-        /// <summary>
-        /// Fills the heap with the best k eligible profiles by accumulated score plus language points. Candidates are
-        /// visited in bands of decreasing accumulated score (each band one vectorised pass), so the heap fills with good
-        /// candidates first and the scan stops as soon as no lower band can beat the k-th.
-        /// </summary>
-        private int Select()
+        private int RowLanguageLevel(int ordinal, ulong bits, ushort code)
         {
-            _heapCount = 0;
-            const int minimumAcc = 1;
-            int max = MaxAccumulated();
-            if (max < minimumAcc)
+            if ((bits & FilterRow.LanguageOverflow) == 0)
             {
                 return 0;
             }
 
-            long upper = (long)max + 1;
-            long delta = Math.Max(1, max / 16);
-            while (true)
+            foreach (uint packed in index._languages.Row(ordinal))
             {
-                int lower = (int)Math.Max(minimumAcc, upper - delta);
-                ScanBand(lower, (int)upper);
-                if (lower <= minimumAcc || (_heapCount == k && (long)lower - 1 + Slack < context.HeapScore[0]))
+                if ((packed >> 8) == code)
                 {
-                    return _heapCount;
+                    return (int)(packed & 0xFF);
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>
+        /// Fills the heap with the best k eligible profiles by accumulated score plus language points (and, after
+        /// pruning, the skipped terms' points). One vectorised pass gathers the candidates of a high score range into a
+        /// small buffer, which is visited in bands of decreasing score so the heap fills with good candidates first;
+        /// lower ranges are gathered only while someone in them could still beat the k-th.
+        /// </summary>
+        private int Select()
+        {
+            _heapCount = 0;
+            long slack = Slack;
+            int upper = _max + 1;
+            int lower = Math.Max(1, _max / 2);
+            while (upper > 1)
+            {
+                int count = Gather(lower, upper);
+                long delta = Math.Max(1, (upper - lower) / 8);
+                long bandUpper = upper;
+                while (bandUpper > lower)
+                {
+                    int bandLower = (int)Math.Max(lower, bandUpper - delta);
+                    for (int i = 0; i < count; i++)
+                    {
+                        Consider(context.Candidates[i], bandLower, (int)bandUpper, slack);
+                    }
+
+                    if (_heapCount == k && bandLower - 1 + slack < context.HeapScore[0])
+                    {
+                        return _heapCount;
+                    }
+
+                    bandUpper = bandLower;
+                    delta *= 2;
                 }
 
                 upper = lower;
-                delta *= 2;
+                lower = Math.Max(1, lower / 4);
             }
+
+            return _heapCount;
         }
 
         /// <summary>The most a candidate can still gain over its accumulated score: language points, plus skipped terms.</summary>
         private long Slack => q.LanguageMax + (_completing ? _remainingBound : 0);
 
-        private int MaxAccumulated()
+        /// <summary>Collects the ordinals whose accumulated score is in [lower, upper) and could still beat the heap.</summary>
+        private int Gather(int lower, int upper)
         {
             var acc = _acc;
-            int width = Vector<int>.Count;
-            var best = Vector<int>.Zero;
-            int i = 0;
-            for (; i + width <= _n; i += width)
+            int count = 0;
+            int floor = _heapCount == k ? (int)Math.Clamp(context.HeapScore[0] - Slack, lower, upper) : lower;
+            if (floor >= upper)
             {
-                best = Vector.Max(best, new Vector<int>(acc, i));
+                return 0;
             }
 
-            int max = 0;
-            for (int j = 0; j < width; j++)
-            {
-                max = Math.Max(max, best[j]);
-            }
-
-            for (; i < _n; i++)
-            {
-                max = Math.Max(max, acc[i]);
-            }
-
-            return max;
-        }
-
-        private void ScanBand(int lower, int upper)
-        {
-            var acc = _acc;
-            long slack = Slack;
-            int width = Vector<int>.Count;
+            var floorVector = new Vector<ushort>((ushort)floor);
+            var upperVector = new Vector<ushort>((ushort)Math.Min(upper, ushort.MaxValue));
+            int width = Vector<ushort>.Count;
             int ordinal = 0;
             for (; ordinal + width <= _n; ordinal += width)
             {
-                int floor = _heapCount == k ? (int)Math.Max(lower, context.HeapScore[0] - slack) : lower;
-                var block = new Vector<int>(acc, ordinal);
-                if (Vector.LessThanAll(block, new Vector<int>(floor)) || Vector.GreaterThanOrEqualAll(block, new Vector<int>(upper)))
+                var block = new Vector<ushort>(acc, ordinal);
+                if (Vector.LessThanAll(block, floorVector) || (upper <= ushort.MaxValue && Vector.GreaterThanOrEqualAll(block, upperVector)))
                 {
                     continue;
                 }
 
                 for (int j = ordinal; j < ordinal + width; j++)
                 {
-                    Consider(j, lower, upper, slack);
+                    Add(j);
                 }
             }
 
             for (; ordinal < _n; ordinal++)
             {
-                Consider(ordinal, lower, upper, slack);
+                Add(ordinal);
+            }
+
+            return count;
+
+            void Add(int ordinal)
+            {
+                int a = acc[ordinal];
+                if (a >= floor && a < upper)
+                {
+                    if (count == context.Candidates.Length)
+                    {
+                        Array.Resize(ref context.Candidates, Math.Max(1024, count * 2));
+                    }
+
+                    context.Candidates[count++] = ordinal;
+                }
             }
         }
 

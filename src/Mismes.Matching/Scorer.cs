@@ -54,7 +54,7 @@ public sealed class Scorer
         ScoringQuery.Compile(_vocabulary, Weights, _creditValue, vacancy, rarity.Frequencies, rarity.ProfileCount);
 
     /// <summary>
-    /// Integer score (1/10,000 points) of a profile that can be ranked, or -1 when a hard filter excludes it or it has
+    /// Integer score (1/100 points) of a profile that can be ranked, or -1 when a hard filter excludes it or it has
     /// nothing in common with the vacancy (no close occupation, no credited skill): a shortlist never lists strangers.
     /// </summary>
     internal int ScoreOrExclude(CandidateProfile profile, ScoringQuery q)

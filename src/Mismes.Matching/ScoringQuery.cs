@@ -2,12 +2,13 @@ namespace Mismes.Matching;
 
 /// <summary>
 /// A vacancy compiled against a vocabulary and rarity counts: every score contribution as an integer number of
-/// 1/10,000 points. Integer contributions make a score independent of summation order, so the index (which adds terms
+/// 1/100 points. Integer contributions make a score independent of summation order, so the index (which adds terms
 /// in pruning order) and the brute-force <see cref="Scorer"/> agree bit for bit and ties are real ties.
 /// </summary>
 internal sealed class ScoringQuery
 {
-    public const int Scale = 10_000;
+    /// <summary>Score units per point: 1/100 point, so that occupation plus skill points fit the index's 16-bit accumulator.</summary>
+    public const int Scale = 100;
 
     /// <summary>Credit codes: 0 none; 1..4 exact with evidence Declared..Certified; 5..8 the same one step away in the hierarchy.</summary>
     public const int CodeCount = 9;
@@ -72,6 +73,12 @@ internal sealed class ScoringQuery
 
     public static double[] CreditValues(ScoringWeights weights)
     {
+        double matchable = weights.Occupation + weights.Experience + weights.EssentialSkills + weights.OptionalSkills;
+        if (matchable > 500 || weights.Languages > 500 || Math.Min(Math.Min(weights.Occupation, weights.Experience), Math.Min(Math.Min(weights.EssentialSkills, weights.OptionalSkills), weights.Languages)) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weights), "Weights must be non-negative and the non-language ones add up to at most 500 points");
+        }
+
         if (weights.HierarchyCredit is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(weights), "HierarchyCredit must be within [0, 1]");

@@ -169,3 +169,34 @@ internal sealed class OccupationPosting
 
     public long Bytes => (Ordinals.Length * 6L) + 32;
 }
+
+/// <summary>
+/// Everything the hard filters read, in 16 bytes per profile so a check costs one cache line. Bits: 0 live, 1 consent,
+/// 2-5 EQF, 6 any country, 7-26 wanted-country slots, 27 a wanted country without a slot, 28-51 CEFR level (3 bits)
+/// in 8 language slots, 52 a language without a slot, 53-60 eligibility-fact slots, 61 a fact without a slot.
+/// Slots go to the first values the index sees; values without one fall back to the profile's rows.
+/// </summary>
+internal struct FilterRow
+{
+    public const ulong Live = 1UL;
+    public const ulong Consent = 1UL << 1;
+    public const int EqfShift = 2;
+    public const ulong AnyCountry = 1UL << 6;
+    public const int CountryShift = 7;
+    public const int CountrySlots = 20;
+    public const ulong CountryOverflow = 1UL << 27;
+    public const int LanguageShift = 28;
+    public const int LanguageSlots = 8;
+    public const ulong LanguageOverflow = 1UL << 52;
+    public const int FactShift = 53;
+    public const int FactSlots = 8;
+    public const ulong FactOverflow = 1UL << 61;
+
+    public ulong Bits;
+    public int From;
+    public int To;
+
+    public readonly int Eqf => (int)((Bits >> EqfShift) & 15);
+
+    public readonly int LanguageLevel(int slot) => (int)((Bits >> (LanguageShift + (3 * slot))) & 7);
+}

@@ -180,6 +180,16 @@ public class MatchIndexTests
     }
 
     [Property(MaxTest = 100)]
+    public Property TopK_ManyLanguagesCountriesAndFacts_EqualsBruteForce(PositiveInt seed)
+    {
+        var world = new RandomWorld(seed.Get, wide: true);
+        var profiles = Enumerable.Range(0, world.Random.Next(0, 200)).Select(_ => world.NextProfile()).ToList();
+        using var index = new MatchIndex(world.Vocabulary);
+        index.AddRange(profiles);
+        return CheckAll(world, index, profiles).ToProperty();
+    }
+
+    [Property(MaxTest = 100)]
     public Property TopK_AfterRemovalsAndUpdates_EqualsBruteForce(PositiveInt seed)
     {
         var world = new RandomWorld(seed.Get);

@@ -8,16 +8,29 @@ namespace Mismes.Matching.Tests;
 /// </summary>
 internal sealed class RandomWorld
 {
-    private static readonly string[] Languages = ["fr", "es", "de"];
-    private static readonly string[] Countries = ["ES", "FR", "DE", "IT"];
-    private static readonly string[] Facts = ["returnee", "seasonal", "woman"];
+    private static readonly string[] FewLanguages = ["fr", "es", "de"];
+    private static readonly string[] FewCountries = ["ES", "FR", "DE", "IT"];
+    private static readonly string[] FewFacts = ["returnee", "seasonal", "woman"];
+
+    // More than the index keeps in its packed filter bits (8 languages, 20 countries, 8 facts): exercises the fallbacks.
+    private static readonly string[] ManyLanguages = ["fr", "es", "de", "it", "nl", "pt", "en", "ar", "zgh", "ru", "tr", "pl"];
+    private static readonly string[] ManyCountries =
+        ["ES", "FR", "DE", "IT", "BE", "NL", "PT", "CA", "QA", "AE", "SA", "US", "GB", "IE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "JP", "KR", "AU"];
+    private static readonly string[] ManyFacts = ["returnee", "seasonal", "woman", "rural", "youth", "disabled", "refugee", "graduate", "farmer", "diaspora", "avrr", "tvet"];
+
+    private readonly string[] Languages;
+    private readonly string[] Countries;
+    private readonly string[] Facts;
     private static readonly string[] IscoCodes = ["7212", "7213", "7221", "7311", "2512", "2511"];
     private readonly Random _random;
     private long _nextId;
 
-    public RandomWorld(int seed)
+    public RandomWorld(int seed, bool wide = false)
     {
         _random = new Random(seed);
+        Languages = wide ? ManyLanguages : FewLanguages;
+        Countries = wide ? ManyCountries : FewCountries;
+        Facts = wide ? ManyFacts : FewFacts;
         int skills = _random.Next(3, 25);
         var skillEntries = new List<SkillEntry>();
         for (int i = 0; i < skills; i++)
@@ -68,13 +81,13 @@ internal sealed class RandomWorld
             Skills = Enumerable.Range(0, r.Next(0, 7))
                 .Select(_ => new ProfileSkill(new SkillId(r.Next(Vocabulary.SkillCount)), (SkillEvidence)r.Next(4)))
                 .ToArray(),
-            Languages = Languages.Where(_ => r.NextDouble() < 0.5).Select(l => new LanguageSkill(l, (CefrLevel)r.Next(1, 7))).ToArray(),
+            Languages = Languages.Where(_ => r.NextDouble() < (Languages.Length > 3 ? 0.25 : 0.5)).Select(l => new LanguageSkill(l, (CefrLevel)r.Next(1, 7))).ToArray(),
             EqfLevel = r.NextDouble() < 0.1 ? null : r.Next(1, 9),
             AvailableFrom = r.NextDouble() < 0.2 ? null : start,
             AvailableTo = r.NextDouble() < 0.3 ? null : start.AddDays(r.Next(30, 400)),
             CountriesWanted = Countries.Where(_ => r.NextDouble() < 0.3).ToArray(),
             ConsentToMatching = r.NextDouble() < 0.9,
-            EligibilityFacts = Facts.Where(_ => r.NextDouble() < 0.3).ToArray(),
+            EligibilityFacts = Facts.Where(_ => r.NextDouble() < (Facts.Length > 3 ? 0.15 : 0.3)).ToArray(),
         };
     }
 
