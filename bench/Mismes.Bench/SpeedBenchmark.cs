@@ -72,7 +72,6 @@ internal static class SpeedBenchmark
         }
 
         long pruned = index.PrunedQueries - prunedBefore;
-        Console.WriteLine("CPU ms/query: occ, terms(incl chk), checkpoints, select, run, explain, compile, clear: " + string.Join(" ", MatchIndex.Prof.Phase.Take(10).Select(x => F(x / (single + 20)))));
         clock.Restart();
         var batch = index.TopKBatch(vacancies, o.K);
         double batchSeconds = clock.Elapsed.TotalSeconds;
