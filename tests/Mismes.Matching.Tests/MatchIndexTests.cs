@@ -169,6 +169,38 @@ public class MatchIndexTests
         Assert.True(index.PrunedQueries > 0, "no query was pruned");
     }
 
+    [Fact]
+    public void TopK_ConcurrentReadersAndOneWriter_StayConsistent()
+    {
+        var world = new RandomWorld(77);
+        using var index = new MatchIndex(world.Vocabulary);
+        index.AddRange(Enumerable.Range(0, 300).Select(_ => world.NextProfile()));
+        var vacancies = Enumerable.Range(0, 20).Select(_ => world.NextVacancy()).ToArray();
+        var extra = Enumerable.Range(0, 300).Select(_ => world.NextProfile()).ToArray();
+
+        var writer = Task.Run(() =>
+        {
+            foreach (var p in extra)
+            {
+                index.Add(p);
+            }
+
+            foreach (var p in extra.Where((_, i) => i % 2 == 0))
+            {
+                index.Remove(p.Id);
+            }
+        });
+        Parallel.For(0, 200, i =>
+        {
+            var top = index.TopK(vacancies[i % vacancies.Length], 10);
+            Assert.True(top.Count <= 10);
+            Assert.Equal(top.OrderByDescending(r => r.Score).ThenBy(r => r.ProfileId).Select(r => r.ProfileId), top.Select(r => r.ProfileId));
+        });
+        writer.Wait();
+
+        Assert.Equal(450, index.Count);
+    }
+
     [Property(MaxTest = 200)]
     public Property TopK_RandomData_EqualsBruteForce(PositiveInt seed, bool prune)
     {
