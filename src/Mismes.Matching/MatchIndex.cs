@@ -669,12 +669,13 @@ public sealed class MatchIndex : IDisposable
     }
 
     /// <summary>
-    /// One query. Term-at-a-time accumulation into a dense array: the occupation pass first (best occupation per
-    /// profile), then skill terms by decreasing upper bound. At a few checkpoints the current k-th best eligible score
-    /// θ is computed; once the remaining terms' upper bounds plus the best language points fall below θ, nobody not yet
-    /// seen can enter the top k, so the remaining (long, common-skill) lists are skipped and only candidates that could
-    /// still reach θ are completed from their own skill rows (MaxScore). Selection is a bounded heap behind a vectorised
-    /// threshold test.
+    /// One query. Term-at-a-time accumulation into a dense 16-bit array: the occupation pass first (best occupation per
+    /// profile), then skill terms by decreasing upper bound. While long lists remain, up to two checkpoints compute the
+    /// current k-th best eligible score θ; once the remaining terms' upper bounds plus the best language points fall
+    /// below θ, nobody not yet seen can enter the top k, so the remaining (long, common-skill) lists are skipped and the
+    /// candidates that could still reach the top k are completed from their own skill rows during selection (MaxScore).
+    /// Selection gathers high scorers with a vectorised pass and feeds them, best bands first, to a k-sized heap; hard
+    /// filters are checked (and memoised) only for candidates that could enter it.
     /// </summary>
     private sealed class QueryExecution(MatchIndex index, ScoringQuery q, int k, QueryContext context)
     {
