@@ -18,9 +18,9 @@ internal sealed class RandomWorld
         ["ES", "FR", "DE", "IT", "BE", "NL", "PT", "CA", "QA", "AE", "SA", "US", "GB", "IE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "JP", "KR", "AU"];
     private static readonly string[] ManyFacts = ["returnee", "seasonal", "woman", "rural", "youth", "disabled", "refugee", "graduate", "farmer", "diaspora", "avrr", "tvet"];
 
-    private readonly string[] Languages;
-    private readonly string[] Countries;
-    private readonly string[] Facts;
+    private readonly string[] _languages;
+    private readonly string[] _countries;
+    private readonly string[] _facts;
     private static readonly string[] IscoCodes = ["7212", "7213", "7221", "7311", "2512", "2511"];
     private readonly Random _random;
     private long _nextId;
@@ -28,9 +28,9 @@ internal sealed class RandomWorld
     public RandomWorld(int seed, bool wide = false)
     {
         _random = new Random(seed);
-        Languages = wide ? ManyLanguages : FewLanguages;
-        Countries = wide ? ManyCountries : FewCountries;
-        Facts = wide ? ManyFacts : FewFacts;
+        _languages = wide ? ManyLanguages : FewLanguages;
+        _countries = wide ? ManyCountries : FewCountries;
+        _facts = wide ? ManyFacts : FewFacts;
         int skills = _random.Next(3, 25);
         var skillEntries = new List<SkillEntry>();
         for (int i = 0; i < skills; i++)
@@ -81,13 +81,13 @@ internal sealed class RandomWorld
             Skills = Enumerable.Range(0, r.Next(0, 7))
                 .Select(_ => new ProfileSkill(new SkillId(r.Next(Vocabulary.SkillCount)), (SkillEvidence)r.Next(4)))
                 .ToArray(),
-            Languages = Languages.Where(_ => r.NextDouble() < (Languages.Length > 3 ? 0.25 : 0.5)).Select(l => new LanguageSkill(l, (CefrLevel)r.Next(1, 7))).ToArray(),
+            Languages = _languages.Where(_ => r.NextDouble() < (_languages.Length > 3 ? 0.25 : 0.5)).Select(l => new LanguageSkill(l, (CefrLevel)r.Next(1, 7))).ToArray(),
             EqfLevel = r.NextDouble() < 0.1 ? null : r.Next(1, 9),
             AvailableFrom = r.NextDouble() < 0.2 ? null : start,
             AvailableTo = r.NextDouble() < 0.3 ? null : start.AddDays(r.Next(30, 400)),
-            CountriesWanted = Countries.Where(_ => r.NextDouble() < 0.3).ToArray(),
+            CountriesWanted = _countries.Where(_ => r.NextDouble() < 0.3).ToArray(),
             ConsentToMatching = r.NextDouble() < 0.9,
-            EligibilityFacts = Facts.Where(_ => r.NextDouble() < (Facts.Length > 3 ? 0.15 : 0.3)).ToArray(),
+            EligibilityFacts = _facts.Where(_ => r.NextDouble() < (_facts.Length > 3 ? 0.15 : 0.3)).ToArray(),
         };
     }
 
@@ -100,13 +100,13 @@ internal sealed class RandomWorld
             Occupation = r.NextDouble() < 0.8 ? new OccupationId(r.Next(Vocabulary.OccupationCount)) : null,
             EssentialSkills = Pick(Vocabulary.SkillCount, r.Next(0, 6)).Select(s => new SkillId(s)).ToArray(),
             OptionalSkills = Pick(Vocabulary.SkillCount, r.Next(0, 6)).Select(s => new SkillId(s)).ToArray(),
-            Languages = Languages.Where(_ => r.NextDouble() < 0.2).Select(l => new LanguageRequirement(l, (CefrLevel)r.Next(1, 5))).ToArray(),
+            Languages = _languages.Where(_ => r.NextDouble() < 0.2).Select(l => new LanguageRequirement(l, (CefrLevel)r.Next(1, 5))).ToArray(),
             MinimumEqfLevel = r.NextDouble() < 0.3 ? r.Next(1, 6) : null,
             MinimumExperienceMonths = r.Next(0, 3) * 12,
-            Country = r.NextDouble() < 0.5 ? Countries[r.Next(Countries.Length)] : null,
+            Country = r.NextDouble() < 0.5 ? _countries[r.Next(_countries.Length)] : null,
             StartDate = r.NextDouble() < 0.3 ? start : null,
             EndDate = r.NextDouble() < 0.5 ? start.AddDays(r.Next(0, 90)) : null,
-            RequiredEligibilityFacts = r.NextDouble() < 0.15 ? [Facts[r.Next(Facts.Length)]] : [],
+            RequiredEligibilityFacts = r.NextDouble() < 0.15 ? [_facts[r.Next(_facts.Length)]] : [],
         };
     }
 
