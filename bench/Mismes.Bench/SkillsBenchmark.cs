@@ -62,6 +62,7 @@ internal static class SkillsBenchmark
         {
             ExtractionSaturation = options.Float("saturation", 8f),
             ExtractionPhraseBonus = options.Float("phrase", 0.5f),
+            ExtractionSynonyms = options.Float("syn", 0f),
         };
 
         var watch = Stopwatch.StartNew();

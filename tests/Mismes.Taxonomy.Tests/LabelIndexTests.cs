@@ -69,3 +69,38 @@ public class LabelIndexTests
         Assert.StartsWith(expected, LabelIndex.Head(title, language), StringComparison.Ordinal);
     }
 }
+
+public class LabelIndexSynonymTests
+{
+    // Two concepts whose labels show "ordures" and "déchets" replacing each other, and a third that only says "ordures".
+    private static readonly LabelDoc[] Docs =
+    [
+        new(0, "collecteur d'ordures", "fr"), new(0, "collecteur de déchets", "fr"),
+        new(1, "trieur d'ordures", "fr"), new(1, "trieur de déchets", "fr"),
+        new(2, "brûleur d'ordures", "fr"),
+        new(3, "brûleur de gaz", "fr"),
+    ];
+
+    [Fact]
+    public void SynonymsOf_WordsReplacingEachOtherInLabels_AreLearnt()
+    {
+        var index = new LabelIndex(Docs, new LabelIndexOptions { SynonymWeight = 0.8f });
+        var dechets = TextAnalyzer.Words("déchets", "fr")[0];
+        var ordures = TextAnalyzer.Words("ordures", "fr")[0];
+
+        Assert.Contains(ordures, index.SynonymsOf(dechets).Select(s => s.Term));
+    }
+
+    [Theory]
+    [InlineData(0f, false)]
+    [InlineData(0.8f, true)]
+    public void ScoreDocuments_QueryWordOnlyInSynonym_MatchesThroughItWhenEnabled(float weight, bool expectedAhead)
+    {
+        var index = new LabelIndex(Docs, new LabelIndexOptions { SynonymWeight = weight, WordWeight = 1f });
+
+        var scores = index.ScoreDocuments("brûleur de déchets", "fr");
+
+        // "brûleur d'ordures" (doc 4) versus "brûleur de gaz" (doc 5): both share only "brûleur" literally.
+        Assert.Equal(expectedAhead, scores[4] > scores[5]);
+    }
+}

@@ -36,6 +36,9 @@ public sealed class ConceptSearch
     /// <summary>Extra weight for a label whose words appear in order in the sentence (extraction).</summary>
     internal float ExtractionPhraseBonus { get; init; } = 0.5f;
 
+    /// <summary>Share of a label word's weight that a learnt replacement in the sentence covers (extraction).</summary>
+    internal float ExtractionSynonyms { get; init; }
+
     /// <summary>Occupations for a job title, best first.</summary>
     public IReadOnlyList<ConceptMatch> FindOccupations(string text, string language, int k = 10) =>
         Find(ConceptKind.Occupation, text, language, k);
@@ -56,7 +59,7 @@ public sealed class ConceptSearch
         }
 
         var index = IndexFor(ConceptKind.Skill, language);
-        var scores = index.Labels.ScoreContainment(sentence, index.Language, ExtractionSaturation, ExtractionPhraseBonus);
+        var scores = index.Labels.ScoreContainment(sentence, index.Language, ExtractionSaturation, ExtractionPhraseBonus, ExtractionSynonyms);
         return ToMatches(index, index.Labels.RankGroups(scores, k));
     }
 

@@ -238,10 +238,11 @@ internal sealed class LabelIndex
     /// matched IDF so that one rare word beats one common word; plus a bonus when the label's terms appear in the
     /// text in the same order, next to each other.
     /// </summary>
-    public float[] ScoreContainment(string text, string language, float saturation = 8f, float phraseBonus = 0.5f)
+    public float[] ScoreContainment(string text, string language, float saturation = 8f, float phraseBonus = 0.5f, float synonymsInContainment = 0f)
     {
-        var words = TextAnalyzer.Words(text, language);
+        var words = TextAnalyzer.Words(text, language).ToList();
         var matched = new float[docs.Length];
+        var present = new HashSet<int>();
         foreach (var term in words.Distinct(StringComparer.Ordinal))
         {
             if (!wordIds.TryGetValue(term, out var id))
@@ -249,8 +250,39 @@ internal sealed class LabelIndex
                 continue;
             }
 
+            present.Add(id);
             var idf = wordIdf[id];
             foreach (var d in wordDocs[id])
+            {
+                matched[d] += idf;
+            }
+        }
+
+        // A label word the text lacks is partly covered by a text word that replaces it in other labels.
+        var replaced = new Dictionary<int, float>();
+        if (synonymsInContainment > 0)
+        {
+            foreach (var id in present)
+            {
+                if (!synonyms.TryGetValue(id, out var replacements))
+                {
+                    continue;
+                }
+
+                foreach (var (other, p) in replacements)
+                {
+                    if (!present.Contains(other) && synonymsInContainment * p > replaced.GetValueOrDefault(other))
+                    {
+                        replaced[other] = synonymsInContainment * p;
+                    }
+                }
+            }
+        }
+
+        foreach (var (other, share) in replaced)
+        {
+            var idf = wordIdf[other] * share;
+            foreach (var d in wordDocs[other])
             {
                 matched[d] += idf;
             }
@@ -278,7 +310,7 @@ internal sealed class LabelIndex
     }
 
     /// <summary>Longest run of consecutive label terms that appear consecutively in the text.</summary>
-    private static int LongestRun(string[] label, IReadOnlyList<string> text)
+    private static int LongestRun(string[] label, List<string> text)
     {
         var best = 0;
         for (var i = 0; i < text.Count; i++)

@@ -136,14 +136,17 @@ public static partial class TextAnalyzer
         },
     };
 
+    private static readonly CharArraySet EnglishStopWords = new(Version, StopAnalyzer.ENGLISH_STOP_WORDS_SET.Concat(["etc", "eg", "ie", "vs", "via"]).ToList(), false);
+
     private static CharArraySet StopWords(string language) => language switch
     {
         "fr" => FrenchAnalyzer.DefaultStopSet,
         "es" => SpanishAnalyzer.DefaultStopSet,
         "ar" => ArabicAnalyzer.DefaultStopSet,
-        "en" => StopAnalyzer.ENGLISH_STOP_WORDS_SET,
+        "en" => EnglishStopWords,
         _ => CharArraySet.Empty,
     };
+
 
     private sealed class LanguageAnalyzer(string language, bool stem) : Analyzer
     {
