@@ -1,13 +1,3 @@
-using System.CommandLine;
-using Mismes.Cli.Administration;
-using Mismes.Cli.Taxonomy;
+using Mismes.Cli;
 
-// The `mismes` command: one file per command; add new commands to this list.
-var root = new RootCommand("mismes — integrated platform for migrant support measures")
-{
-    MigrateCommand.Create(),
-    DemoCommand.Create(),
-    TaxonomyCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync();
+return await MismesCli.BuildRootCommand().Parse(args).InvokeAsync();

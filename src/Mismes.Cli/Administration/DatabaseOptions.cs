@@ -20,6 +20,19 @@ namespace Mismes.Cli.Administration;
 /// </summary>
 internal sealed class DatabaseOptions
 {
+    public DatabaseOptions()
+    {
+        // A typo in --provider is a usage error (message + help, exit 1), not a stack trace from deep in the host.
+        Provider.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && !IsKnownProvider(value))
+            {
+                result.AddError($"--provider must be Sqlite or Postgres, not '{value}'.");
+            }
+        });
+    }
+
     public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite or Postgres (default: Database:Provider, else Sqlite)" };
 
     public Option<string?> Connection { get; } = new("--connection") { Description = "Connection string (default: ConnectionStrings:Mismes)" };
@@ -38,6 +51,28 @@ internal sealed class DatabaseOptions
         ?? System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
         ?? System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
         ?? Environments.Development;
+
+    /// <summary>
+    /// The host, or null after writing the configuration error (unknown provider in appsettings, PostgreSQL without
+    /// a connection string) to the invocation's error writer.
+    /// </summary>
+    public IHost? TryBuildHost(ParseResult parse)
+    {
+        try
+        {
+            return BuildHost(parse);
+        }
+        catch (InvalidOperationException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private static bool IsKnownProvider(string value) =>
+        value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     public IHost BuildHost(ParseResult parse)
     {

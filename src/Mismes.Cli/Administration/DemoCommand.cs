@@ -24,19 +24,25 @@ internal static class DemoCommand
             var environment = options.EnvironmentName(parse);
             if (string.Equals(environment, Environments.Production, StringComparison.OrdinalIgnoreCase))
             {
-                await Console.Error.WriteLineAsync("Refused: the demo data set is never loaded in Production.");
+                await parse.InvocationConfiguration.Error.WriteLineAsync("Refused: the demo data set is never loaded in Production.");
                 return RefusedExitCode;
             }
 
-            using var host = options.BuildHost(parse);
+            using var host = options.TryBuildHost(parse);
+            if (host is null)
+            {
+                return 1;
+            }
+
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await DatabaseSetup.MigrateAsync(db, ct);
             var seeds = scope.ServiceProvider.GetRequiredService<SeedRunner>();
             await seeds.SeedReferenceDataAsync(ct);
             await seeds.SeedDemoDataAsync(ct);
-            Console.WriteLine($"{DatabaseOptions.Describe(db)} ({environment}): demo data set loaded.");
-            Console.WriteLine(DemoAccounts.Table(DemoAccounts.Password(host.Services.GetRequiredService<IConfiguration>())));
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"{DatabaseOptions.Describe(db)} ({environment}): demo data set loaded.");
+            await output.WriteLineAsync(DemoAccounts.Table(DemoAccounts.Password(host.Services.GetRequiredService<IConfiguration>())));
             return 0;
         });
         demo.Add(seed);

@@ -16,13 +16,19 @@ internal static class MigrateCommand
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            using var host = options.BuildHost(parse);
+            using var host = options.TryBuildHost(parse);
+            if (host is null)
+            {
+                return 1;
+            }
+
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await DatabaseSetup.MigrateAsync(db, ct);
             await scope.ServiceProvider.GetRequiredService<SeedRunner>().SeedReferenceDataAsync(ct);
-            Console.WriteLine($"{DatabaseOptions.Describe(db)}: {pending.Count} migration(s) applied, reference data up to date.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"{DatabaseOptions.Describe(db)}: {pending.Count} migration(s) applied, reference data up to date.");
             return 0;
         });
         return command;

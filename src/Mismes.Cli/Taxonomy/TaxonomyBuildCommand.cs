@@ -20,17 +20,18 @@ internal static class TaxonomyBuildCommand
             version,
         };
         command.SetAction(parse => Run(
+            parse.InvocationConfiguration,
             parse.GetRequiredValue(escoDir),
             parse.GetValue(output)?.FullName ?? TaxonomyCommand.DefaultDataFile(),
             parse.GetValue(version)));
         return command;
     }
 
-    private static int Run(DirectoryInfo escoDir, string output, string? version)
+    private static int Run(InvocationConfiguration io, DirectoryInfo escoDir, string output, string? version)
     {
         if (!escoDir.Exists)
         {
-            Console.Error.WriteLine($"ESCO folder not found: {escoDir.FullName}");
+            io.Error.WriteLine($"ESCO folder not found: {escoDir.FullName}");
             return 1;
         }
 
@@ -45,14 +46,14 @@ internal static class TaxonomyBuildCommand
         var writeMs = watch.ElapsedMilliseconds;
 
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"ESCO v{taxonomy.Version} ({taxonomy.Attribution})"));
-        Console.WriteLine(string.Create(inv, $"  languages     {string.Join(", ", taxonomy.Languages)}"));
-        Console.WriteLine(string.Create(inv, $"  occupations   {taxonomy.Occupations.Count,8:N0}"));
-        Console.WriteLine(string.Create(inv, $"  skills        {taxonomy.Skills.Count,8:N0}"));
-        Console.WriteLine(string.Create(inv, $"  ISCO groups   {taxonomy.IscoGroups.Count,8:N0}"));
-        Console.WriteLine(string.Create(inv, $"  skill groups  {taxonomy.SkillGroups.Count,8:N0}"));
-        Console.WriteLine(string.Create(inv, $"  collections   {string.Join(", ", taxonomy.CollectionNames.Order(StringComparer.Ordinal))}"));
-        Console.WriteLine(string.Create(inv, $"read CSV in {readMs} ms; wrote {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB) in {writeMs} ms"));
+        io.Output.WriteLine(string.Create(inv, $"ESCO v{taxonomy.Version} ({taxonomy.Attribution})"));
+        io.Output.WriteLine(string.Create(inv, $"  languages     {string.Join(", ", taxonomy.Languages)}"));
+        io.Output.WriteLine(string.Create(inv, $"  occupations   {taxonomy.Occupations.Count,8:N0}"));
+        io.Output.WriteLine(string.Create(inv, $"  skills        {taxonomy.Skills.Count,8:N0}"));
+        io.Output.WriteLine(string.Create(inv, $"  ISCO groups   {taxonomy.IscoGroups.Count,8:N0}"));
+        io.Output.WriteLine(string.Create(inv, $"  skill groups  {taxonomy.SkillGroups.Count,8:N0}"));
+        io.Output.WriteLine(string.Create(inv, $"  collections   {string.Join(", ", taxonomy.CollectionNames.Order(StringComparer.Ordinal))}"));
+        io.Output.WriteLine(string.Create(inv, $"read CSV in {readMs} ms; wrote {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB) in {writeMs} ms"));
         return 0;
     }
 }

@@ -22,6 +22,7 @@ internal static class TaxonomySearchCommand
         };
         command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(file)?.FullName;
             var taxonomy = path is null ? EscoTaxonomy.LoadShipped() : EscoDataFile.Read(path);
             var search = new ConceptSearch(taxonomy);
@@ -34,11 +35,11 @@ internal static class TaxonomySearchCommand
             foreach (var m in matches)
             {
                 var code = m.Concept.Kind == ConceptKind.Occupation ? m.Concept.Code : m.Concept.SkillType.ToString();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{m.Score,6:0.000}  {m.Concept.PreferredLabel(lang)}  [{code}]  via \"{m.MatchedLabel}\"  {m.Concept.Uri}"));
             }
 
-            Console.WriteLine(taxonomy.Attribution);
+            output.WriteLine(taxonomy.Attribution);
             return 0;
         });
         return command;

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Mismes.Cli.Administration;
+using Mismes.Cli.Taxonomy;
+
+namespace Mismes.Cli;
+
+/// <summary>
+/// The `mismes` command tree. Commands write to the invocation's Output and Error writers (the console by default)
+/// so tests run them in-process and read what they print.
+/// </summary>
+internal static class MismesCli
+{
+    /// <summary>One file per command; add new commands to this list.</summary>
+    public static RootCommand BuildRootCommand() => new("mismes — integrated platform for migrant support measures")
+    {
+        MigrateCommand.Create(),
+        DemoCommand.Create(),
+        TaxonomyCommand.Create(),
+    };
+}
