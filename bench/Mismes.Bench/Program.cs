@@ -14,8 +14,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Mismes.Bench <command> ...
-          melo <dataset-dir> [--esco <esco-dir-or-data-file>]
-          skills <annotations.csv> [--esco <esco-dir-or-data-file>]
+          melo <dataset-dir> [--esco <esco-dir-or-data-file>] [--limit N]
+          skills <annotations.csv> [--esco <esco-dir-or-data-file>] [--limit N]
           speed --profiles N --vacancies M --k 50 [--esco <esco-dir>]
         """);
     return 2;
