@@ -59,7 +59,7 @@ for project in tests/*.Tests/*.csproj tests/*.EndToEndTests/*.csproj; do
   run_tests "$name.sqlite" "$project" MISMES_TEST_DB=sqlite
 done
 # The integration suites again on the real PostgreSQL server.
-for project in tests/Mismes.Web.Tests/Mismes.Web.Tests.csproj tests/Mismes.Core.Tests/Mismes.Core.Tests.csproj; do
+for project in tests/Mismes.Web.Tests/Mismes.Web.Tests.csproj tests/Mismes.Core.Tests/Mismes.Core.Tests.csproj tests/Mismes.Cli.Tests/Mismes.Cli.Tests.csproj; do
   name=$(basename "$project" .csproj)
   run_tests "$name.postgres" "$project" MISMES_TEST_DB=postgres
 done
