@@ -101,15 +101,18 @@ public sealed class AdvisorJourneyTests(MismesAppFixture app, ITestOutputHelper 
             var created = page.Locator("#history li[data-kind=Created]");
             await created.WaitForAsync();
             Assert.Contains("Fiche créée", await created.InnerTextAsync(), StringComparison.Ordinal);
+            await Expect(page.Locator("#audit-link")).ToHaveCountAsync(0); // advisors may not read the audit trail
             await ScreenshotAsync(page, "3-history");
         });
 
-        // 5. A programme manager of the same agency sees who created and who read the record in the audit trail.
+        // 5. A programme manager of the same agency follows the record's audit link: who created and read it.
         var personId = firstUrl.Split('/')[^1];
         await JourneyAsync("audit", "fr", async page =>
         {
             await SignInAsync(page, manager.Email, manager.Password);
-            await page.GotoAsync($"/Administration/Audit?recordType=Person&recordId={personId}&culture=fr");
+            await page.GotoAsync(firstUrl + "?culture=fr");
+            await page.ClickAsync("#audit-link");
+            await page.WaitForURLAsync("**/Administration/Audit?*");
             var byAdvisor = page.Locator("#audit-table tbody tr").Filter(new LocatorFilterOptions { HasText = advisor.Email });
             await Expect(byAdvisor.Filter(new LocatorFilterOptions { HasText = "Création" })).ToHaveCountAsync(1);
             await Expect(byAdvisor.Filter(new LocatorFilterOptions { HasText = agency })).Not.ToHaveCountAsync(0);

@@ -70,7 +70,7 @@ public sealed partial class MainPagesTourTests(MismesAppFixture app, ITestOutput
         Assert.True(keys.Count == 0, $"{path} in {culture} shows resource keys: {string.Join(", ", keys)}");
     }
 
-    /// <summary>What an untranslated key looks like on the page, e.g. "People.Field.Phone".</summary>
-    [GeneratedRegex(@"\b(?:Layout|Forms|People|Catalogue|Administration|Account|Platform|Errors?)\.[A-Z][A-Za-z]*(?:\.[A-Za-z]+)*\b")]
+    /// <summary>What an untranslated key looks like on the page, e.g. "People.Field.Phone" or "Roles.Advisor".</summary>
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+\b")]
     private static partial Regex ResourceKey();
 }
