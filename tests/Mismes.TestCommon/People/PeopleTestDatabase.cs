@@ -5,16 +5,6 @@ using Mismes.Core.People;
 
 namespace Mismes.TestCommon.People;
 
-/// <summary>Who acts in a Core service test.</summary>
-public sealed class TestUser(Guid? institutionId, params string[] roles) : ICurrentUser
-{
-    public Guid? UserId { get; } = Guid.NewGuid();
-
-    public Guid? InstitutionId { get; } = institutionId;
-
-    public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);
-}
-
 /// <summary>A migrated database (see <see cref="MigratedTestDatabase"/>) with the consent notices, for People service tests.</summary>
 public sealed class PeopleTestDatabase() : MigratedTestDatabase("mismes_core_")
 {
