@@ -94,11 +94,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         }
         else
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_sqliteFile + suffix);
-            }
+            TestDatabase.DeleteSqliteFiles(_sqliteFile);
         }
     }
 }

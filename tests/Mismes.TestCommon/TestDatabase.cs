@@ -27,4 +27,14 @@ public static class TestDatabase
         command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Deletes a SQLite database file with its WAL and shared-memory files (after closing pooled connections).</summary>
+    public static void DeleteSqliteFiles(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+    }
 }

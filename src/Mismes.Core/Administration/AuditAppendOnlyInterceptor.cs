@@ -5,7 +5,7 @@ namespace Mismes.Core.Administration;
 
 /// <summary>
 /// Keeps the audit trail append-only: any SaveChanges that would update or delete an <see cref="AuditEntry"/>
-/// fails before reaching the database, whichever code path tried it (docs/adr/0011-append-only-audit.md).
+/// fails before reaching the database, whichever code path tried it (docs/adr/0006-append-only-audit.md).
 /// </summary>
 public sealed class AuditAppendOnlyInterceptor : SaveChangesInterceptor
 {

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Mismes.Core.Administration;
 
 /// <summary>
-/// Who sees which institution's records (docs/adr/0010-roles-and-institution-scope.md). Staff see only their own
+/// Who sees which institution's records (docs/adr/0005-roles-and-institution-scope.md). Staff see only their own
 /// institution's records; only an Administrator (system or ministry level, and the CLI's <see cref="SystemUser"/>)
 /// sees every institution. Someone without an institution who is not an administrator sees nothing.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Mismes.Core.Catalogue;
 /// One support measure of the public catalogue: a measure of the report's Table 2.1 (numbered 1..9), an initiative it
 /// groups (a child, e.g. 9.2 OFII return aid), another measure the report mentions, or one a programme manager added.
 /// Language-neutral facts live here; every text a visitor reads lives in <see cref="SupportMeasureTranslation"/> rows
-/// (docs/adr/0101-catalogue-translations-in-rows.md).
+/// (docs/adr/0008-catalogue-translations-in-rows.md).
 /// </summary>
 public sealed class SupportMeasure
 {

@@ -11,7 +11,7 @@ namespace Mismes.Core.Jobs;
 /// The database-backed job queue shared by every web node. Claiming is atomic on both providers, so two nodes never
 /// run the same job at once: PostgreSQL locks the chosen row with <c>FOR UPDATE SKIP LOCKED</c> (other nodes skip it
 /// instead of waiting), SQLite claims in one <c>UPDATE ... RETURNING</c> statement under its single-writer lock.
-/// A claim is a lease: a job whose node stopped renewing it becomes claimable again (docs/adr/0003).
+/// A claim is a lease: a job whose node stopped renewing it becomes claimable again (docs/adr/0003-stateless-nodes-and-job-claiming.md).
 /// </summary>
 public sealed class JobQueue(AppDbContext db, TimeProvider clock, IOptions<JobOptions> options)
 {

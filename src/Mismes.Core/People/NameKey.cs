@@ -10,7 +10,7 @@ namespace Mismes.Core.People;
 /// The key is a consonant skeleton: vowels are dropped (Arabic script rarely writes them and French, English and
 /// Spanish transliterations disagree on them), a leading vowel is kept as "a", doubled letters are collapsed,
 /// and digraphs are folded to one sound (ch/sh → š, kh → k, dj → j, gh → g, ou → u/w, q → k).
-/// See docs/adr/0010-people-duplicate-detection.md.
+/// See docs/adr/0007-people-duplicate-detection.md.
 /// </summary>
 public static class NameKey
 {

@@ -30,7 +30,7 @@ public enum CefrLevel
 
 /// <summary>
 /// One beneficiary, one record across all measures (issue 2). Owned by the institution that registered the
-/// person; staff of other institutions do not see it (see PersonService and docs/adr/0010-people-duplicate-detection.md).
+/// person; staff of other institutions do not see it (see PersonService and docs/adr/0007-people-duplicate-detection.md).
 /// </summary>
 public sealed class Person
 {

@@ -18,13 +18,13 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
     /// <summary>Both first and last name keys must be at least this alike (Jaro–Winkler) to flag a duplicate.</summary>
     public const double NameThreshold = 0.88;
 
-    private IQueryable<Person> Visible() => db.Set<Person>().VisibleTo(user);
+    private IQueryable<Person> Visible() => db.Set<Person>().VisibleTo(user, p => p.InstitutionId);
 
     public async Task<PersonWriteResult> CreateAsync(CreatePerson request, CancellationToken ct)
     {
         var errors = Validate(request);
         Guid institutionId;
-        if (PeopleScope.SeesAllInstitutions(user) && request.InstitutionId is { } chosen)
+        if (InstitutionScope.SeesAllInstitutions(user) && request.InstitutionId is { } chosen)
         {
             institutionId = chosen;
         }
@@ -247,7 +247,6 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             .Take(500)
             .ToListAsync(ct);
 
-        var seesAll = PeopleScope.SeesAllInstitutions(user);
         var candidates = new List<DuplicateCandidate>();
         foreach (var row in rows)
         {
@@ -277,7 +276,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
                 continue;
             }
 
-            var visible = seesAll || row.InstitutionId == user.InstitutionId;
+            var visible = InstitutionScope.CanSee(user, row.InstitutionId);
             candidates.Add(visible
                 ? new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, reasons, Math.Round(similarity, 3), InOtherInstitution: row.InstitutionId != user.InstitutionId)
                 : new DuplicateCandidate(null, null, null, reasons, Math.Round(similarity, 3), InOtherInstitution: true));
@@ -649,24 +648,4 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, key] : [key];
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// Which people a user may see. Administrators see every institution; everyone else only their own.
-/// Will defer to Administration's InstitutionScope once it exists (see the People report).
-/// </summary>
-public static class PeopleScope
-{
-    public static bool SeesAllInstitutions(ICurrentUser user) => user.IsInRole(Roles.Administrator);
-
-    public static IQueryable<Person> VisibleTo(this IQueryable<Person> people, ICurrentUser user)
-    {
-        if (SeesAllInstitutions(user))
-        {
-            return people;
-        }
-
-        var institutionId = user.InstitutionId ?? Guid.Empty;
-        return people.Where(p => p.InstitutionId == institutionId);
-    }
 }

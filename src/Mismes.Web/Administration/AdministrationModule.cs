@@ -18,7 +18,7 @@ internal static class AdministrationModule
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, MismesClaimsPrincipalFactory>();
 
         // One default scheme that picks the API key handler for /api requests presenting a key and the Identity
-        // cookie otherwise, so the fallback policy and every role policy accept both (ADR 0010).
+        // cookie otherwise, so the fallback policy and every role policy accept both (docs/adr/0005-roles-and-institution-scope.md).
         services.AddAuthentication()
             .AddPolicyScheme(ApiKeyAuthentication.Selector, "Cookie or API key", o => o.ForwardDefaultSelector = ApiKeyAuthentication.SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);

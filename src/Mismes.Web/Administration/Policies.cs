@@ -4,7 +4,7 @@ using Mismes.Core.Administration;
 namespace Mismes.Web.Administration;
 
 /// <summary>
-/// Authorization policies by role (docs/adr/0010-roles-and-institution-scope.md). A policy says which roles may use a
+/// Authorization policies by role (docs/adr/0005-roles-and-institution-scope.md). A policy says which roles may use a
 /// feature; which institution's records they then see is decided in Core by <see cref="InstitutionScope"/>.
 /// </summary>
 public static class Policies

@@ -18,28 +18,38 @@ internal static class CultureSelection
     {
         app.MapGet(Route, (HttpContext context, TimeProvider clock, string? c, string? returnUrl) =>
             {
-                var culture = Cultures.Match(c);
-                if (culture is not null)
-                {
-                    context.Response.Cookies.Append(
-                        CookieRequestCultureProvider.DefaultCookieName,
-                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                        new CookieOptions
-                        {
-                            Expires = clock.GetUtcNow().AddYears(1),
-                            IsEssential = true,
-                            HttpOnly = true,
-                            SameSite = SameSiteMode.Lax,
-                            Secure = context.Request.IsHttps,
-                        });
-                }
-
+                Remember(context, clock, c);
                 return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription()
             .WithName("SelectCulture");
         return app;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="culture"/> (when it is one of the supported cultures) in the culture cookie, for a
+    /// year: used by the switcher and at sign-in with the user's preferred culture; anything else is ignored.
+    /// </summary>
+    public static void Remember(HttpContext context, TimeProvider clock, string? culture)
+    {
+        var supported = Cultures.Match(culture);
+        if (supported is null)
+        {
+            return;
+        }
+
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
+            new CookieOptions
+            {
+                Expires = clock.GetUtcNow().AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
     }
 
     /// <summary>

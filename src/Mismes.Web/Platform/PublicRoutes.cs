@@ -7,9 +7,9 @@ namespace Mismes.Web.Platform;
 /// .AllowAnonymous() is not covered here — so making something public is a reviewed, one-line change in this file.
 /// </summary>
 /// <remarks>
-/// An entry ending in "..." covers every route starting with what precedes it (e.g. "/Catalogue..." covers
-/// "/Catalogue", "/Catalogue/{slug}" and "/Catalogue/Export"); any other entry is one exact route pattern.
-/// Comparison ignores case, and a Razor page's "/Index" alias counts as its folder ("/Index" is "/").
+/// Every entry is one exact route pattern, never a prefix: a management page marked anonymous by mistake under
+/// /Catalogue/Manage must not slip through because its path starts like a public one. Comparison ignores case, and
+/// a Razor page's "/Index" alias counts as its folder ("/Index" is "/").
 /// </remarks>
 public static class PublicRoutes
 {
@@ -19,40 +19,30 @@ public static class PublicRoutes
         "/",
         "/health",
         "/culture",
-        "/Error...",
+        "/Error/{code:int?}",
         "/openapi/{documentName}.json",
-        "/api-reference...",
+        "/api-reference/{documentName?}",
+        "/api-reference/scalar.js",
+        "/api-reference/scalar.aspnetcore.js",
+        "/api-reference/favicon.svg",
 
         // Administration: signing in must be possible without being signed in.
         "/Account/SignIn",
 
-        // Catalogue of support measures: public pages, export and read-only API.
-        "/Catalogue...",
-        "/api/v1/measures...",
+        // Catalogue of support measures: the list, a measure, the comparison table export and the read-only API.
+        "/Catalogue",
+        "/Catalogue/{slug}",
+        "/Catalogue/Export",
+        "/api/v1/measures",
+        "/api/v1/measures/{id}",
 
-        // Eligibility pages for citizens.
-        "/Eligibility...",
+        // Eligibility pages for citizens: add each exact route here when they are built.
     ];
 
     public static bool IsPublic(string routePattern)
     {
         var route = Normalize(routePattern);
-        foreach (var entry in Patterns)
-        {
-            if (entry.EndsWith("...", StringComparison.Ordinal))
-            {
-                if (route.StartsWith(entry[..^3], StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-            else if (route.Equals(entry, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Patterns.Any(entry => route.Equals(entry, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"People/Index" and "/people/index/" become "/people"; "" and "Index" become "/".</summary>

@@ -1,4 +1,5 @@
 using Mismes.Core.Administration;
+using Mismes.TestCommon;
 
 namespace Mismes.Core.Tests.Administration;
 
@@ -6,15 +7,6 @@ public sealed class InstitutionScopeTests
 {
     private static readonly Guid A = Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001");
     private static readonly Guid B = Guid.Parse("bbbbbbbb-0000-0000-0000-000000000002");
-
-    private sealed class User(Guid? institutionId, params string[] roles) : ICurrentUser
-    {
-        public Guid? UserId => Guid.NewGuid();
-
-        public Guid? InstitutionId => institutionId;
-
-        public bool IsInRole(string role) => roles.Contains(role);
-    }
 
     private sealed record Row(string Name, Guid? InstitutionId);
 
@@ -28,7 +20,7 @@ public sealed class InstitutionScopeTests
     [InlineData(Roles.PartnerService, false)]
     public void SeesAllInstitutions_ByRole(string role, bool expected)
     {
-        Assert.Equal(expected, InstitutionScope.SeesAllInstitutions(new User(A, role)));
+        Assert.Equal(expected, InstitutionScope.SeesAllInstitutions(new FakeCurrentUser(A, role)));
     }
 
     [Fact]
@@ -46,7 +38,7 @@ public sealed class InstitutionScopeTests
     [InlineData(Roles.Administrator, null, null, true)]
     public void CanSee_OwnInstitutionOnlyUnlessAdministrator(string role, string? userInstitution, string? recordInstitution, bool expected)
     {
-        var user = new User(Pick(userInstitution), role);
+        var user = new FakeCurrentUser(Pick(userInstitution), role);
 
         Assert.Equal(expected, InstitutionScope.CanSee(user, Pick(recordInstitution)));
     }
@@ -58,7 +50,7 @@ public sealed class InstitutionScopeTests
     [InlineData(Roles.Administrator, "a", "a1,a2,b1,none")]
     public void VisibleTo_FiltersQueryToOwnInstitution(string role, string? userInstitution, string expected)
     {
-        var user = new User(Pick(userInstitution), role);
+        var user = new FakeCurrentUser(Pick(userInstitution), role);
 
         var visible = Rows.AsQueryable().VisibleTo(user, r => r.InstitutionId).Select(r => r.Name);
 
@@ -70,7 +62,7 @@ public sealed class InstitutionScopeTests
     {
         var rows = new[] { (Name: "a", Institution: A), (Name: "b", Institution: B) }.AsQueryable();
 
-        var visible = rows.VisibleTo(new User(B, Roles.Advisor), r => r.Institution).Select(r => r.Name).ToList();
+        var visible = rows.VisibleTo(new FakeCurrentUser(B, Roles.Advisor), r => r.Institution).Select(r => r.Name).ToList();
 
         Assert.Equal(["b"], visible);
     }

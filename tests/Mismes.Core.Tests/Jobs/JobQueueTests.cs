@@ -13,7 +13,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("due");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, """{"n":1}""");
 
@@ -23,7 +23,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         Assert.Equal(id, job.Id);
         Assert.Equal("""{"n":1}""", job.Payload);
         Assert.Equal(1, job.Attempts);
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var stored = await check.Set<BackgroundJob>().SingleAsync(j => j.Id == id);
         Assert.Equal(JobStatus.Running, stored.Status);
         Assert.Equal("node-a", stored.ClaimedBy);
@@ -36,7 +36,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("later");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, "{}", clock.GetUtcNow().AddMinutes(10));
 
@@ -53,7 +53,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("order");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var later = await queue.EnqueueAsync(kind, "{}", clock.GetUtcNow().AddMinutes(-1));
         var earlier = await queue.EnqueueAsync(kind, "{}", clock.GetUtcNow().AddMinutes(-2));
@@ -73,7 +73,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         var clock = JobsDatabase.NewClock();
         var mine = JobsDatabase.UniqueKind("mine");
         var theirs = JobsDatabase.UniqueKind("theirs");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         await queue.EnqueueAsync(theirs, "{}");
 
@@ -91,7 +91,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("crash");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -107,7 +107,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         Assert.Equal(2, afterExpiry?.Attempts);
         Assert.False(staleCompleted);
         Assert.True(completed);
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var stored = await check.Set<BackgroundJob>().SingleAsync(j => j.Id == id);
         Assert.Equal(JobStatus.Succeeded, stored.Status);
         Assert.Equal("node-b", stored.ClaimedBy);
@@ -119,7 +119,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("renew");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -141,7 +141,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("retry");
         var options = new JobOptions { MaxAttempts = 3, RetryBackoff = TimeSpan.FromSeconds(30) };
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock, options);
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -164,7 +164,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("dead");
         var options = new JobOptions { MaxAttempts = 2, RetryBackoff = TimeSpan.FromSeconds(10) };
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock, options);
         var id = await queue.EnqueueAsync(kind, "{}");
 
@@ -179,7 +179,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         Assert.Equal(JobStatus.Pending, first);
         Assert.Equal(JobStatus.Failed, second);
         Assert.Null(afterwards);
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var stored = await check.Set<BackgroundJob>().SingleAsync(j => j.Id == id);
         Assert.Equal(JobStatus.Failed, stored.Status);
         Assert.Equal(2, stored.Attempts);
@@ -192,7 +192,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("notheld");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -200,7 +200,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         var status = await queue.FailAsync(id, "node-b", "not mine");
 
         Assert.Null(status);
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         Assert.Equal(JobStatus.Running, (await check.Set<BackgroundJob>().SingleAsync(j => j.Id == id)).Status);
     }
 
@@ -209,7 +209,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("release");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -227,7 +227,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("abandoned");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock, new JobOptions { MaxAttempts = 1 });
         var id = await queue.EnqueueAsync(kind, "{}");
         await queue.ClaimNextAsync("node-a", Lease, [kind]);
@@ -238,7 +238,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
 
         Assert.Null(reclaimed);
         Assert.True(failed >= 1);
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var stored = await check.Set<BackgroundJob>().SingleAsync(j => j.Id == id);
         Assert.Equal(JobStatus.Failed, stored.Status);
         Assert.Null(stored.ClaimedUntil);
@@ -249,9 +249,9 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     {
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("outbox");
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, clock);
-        await using var other = database.CreateContext();
+        await using var other = database.NewContext();
         var otherQueue = JobsDatabase.Queue(other, clock);
 
         queue.Add(kind, "{}");
@@ -268,7 +268,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     [InlineData("{\"open\":")]
     public async Task Enqueue_PayloadNotJson_Throws(string payload)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, JobsDatabase.NewClock());
 
         await Assert.ThrowsAsync<ArgumentException>(() => queue.EnqueueAsync("test.bad", payload));
@@ -279,7 +279,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
     [InlineData(" ")]
     public async Task Enqueue_BlankKind_Throws(string kind)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.NewContext();
         var queue = JobsDatabase.Queue(db, JobsDatabase.NewClock());
 
         await Assert.ThrowsAsync<ArgumentException>(() => queue.EnqueueAsync(kind, "{}"));
@@ -316,7 +316,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
         const int claimers = 6;
         var clock = JobsDatabase.NewClock();
         var kind = JobsDatabase.UniqueKind("race");
-        await using (var db = database.CreateContext())
+        await using (var db = database.NewContext())
         {
             var queue = JobsDatabase.Queue(db, clock);
             for (var i = 0; i < jobs; i++)
@@ -334,7 +334,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
             while (true)
             {
                 // A context per claim, as the runner does: each claim is its own unit of work.
-                await using var db = database.CreateContext();
+                await using var db = database.NewContext();
                 var job = await JobsDatabase.Queue(db, clock).ClaimNextAsync(node, Lease, [kind]);
                 if (job is null)
                 {
@@ -348,7 +348,7 @@ public sealed class JobQueueTests(JobsDatabase database) : IClassFixture<JobsDat
 
         Assert.Equal(jobs, claims.Count);
         Assert.Equal(jobs, claims.Select(c => c.Id).Distinct().Count());
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var stored = await check.Set<BackgroundJob>().Where(j => j.Kind == kind).ToListAsync();
         Assert.All(stored, j => Assert.Equal((JobStatus.Running, 1), (j.Status, j.Attempts)));
         Assert.Equal(

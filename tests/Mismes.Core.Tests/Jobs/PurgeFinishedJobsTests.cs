@@ -16,7 +16,7 @@ public sealed class PurgeFinishedJobsTests(JobsDatabase database) : IClassFixtur
         var now = clock.GetUtcNow();
         var kind = JobsDatabase.UniqueKind("purge");
         long oldSucceeded, oldFailed, recent, pending, running;
-        await using (var db = database.CreateContext())
+        await using (var db = database.NewContext())
         {
             oldSucceeded = await AddAsync(db, kind, JobStatus.Succeeded, now.AddDays(-31));
             oldFailed = await AddAsync(db, kind, JobStatus.Failed, now.AddDays(-45));
@@ -25,12 +25,12 @@ public sealed class PurgeFinishedJobsTests(JobsDatabase database) : IClassFixtur
             running = await AddAsync(db, kind, JobStatus.Running, null);
         }
 
-        await using (var db = database.CreateContext())
+        await using (var db = database.NewContext())
         {
             await Handler(db, clock).HandleAsync("{}", CancellationToken.None);
         }
 
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var left = await check.Set<BackgroundJob>().Where(j => j.Kind == kind).Select(j => j.Id).ToListAsync();
         Assert.Equal(new[] { recent, pending, running }.Order(), left.Order());
         Assert.DoesNotContain(oldSucceeded, left);
@@ -44,11 +44,11 @@ public sealed class PurgeFinishedJobsTests(JobsDatabase database) : IClassFixtur
 
         for (var run = 0; run < 2; run++)
         {
-            await using var db = database.CreateContext();
+            await using var db = database.NewContext();
             await Handler(db, clock).HandleAsync("{}", CancellationToken.None);
         }
 
-        await using var check = database.CreateContext();
+        await using var check = database.NewContext();
         var next = await check.Set<BackgroundJob>()
             .Where(j => j.Kind == PurgeFinishedJobsHandler.JobKind && j.Status == JobStatus.Pending)
             .ToListAsync();

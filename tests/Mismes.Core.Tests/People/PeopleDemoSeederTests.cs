@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.People;
+using Mismes.TestCommon;
 using Mismes.TestCommon.People;
 
 namespace Mismes.Core.Tests.People;
@@ -43,7 +44,7 @@ public sealed class PeopleDemoSeederTests(PeopleTestDatabase database) : IClassF
         }
 
         await using var check = database.NewContext();
-        var admin = new TestUser(null, Roles.Administrator);
+        var admin = new FakeCurrentUser(null, Roles.Administrator);
         var service = database.Service(check, admin);
         var copies = await check.Set<Person>().Where(p => p.IsDemo && p.Phone == null && p.Email == null && p.Languages.Count == 1).ToListAsync();
         var found = 0;

@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.People;
+using Mismes.TestCommon;
 using Mismes.TestCommon.People;
 
 namespace Mismes.Core.Tests.People;
 
 public sealed class PersonServiceTests(PeopleTestDatabase database) : IClassFixture<PeopleTestDatabase>
 {
-    private async Task<(TestUser User, Guid Institution)> AdvisorAsync(string code = "ANAPEC-TEST")
+    private async Task<(FakeCurrentUser User, Guid Institution)> AdvisorAsync(string code = "ANAPEC-TEST")
     {
         var institution = await database.AddInstitutionAsync(code);
-        return (new TestUser(institution, Roles.Advisor), institution);
+        return (new FakeCurrentUser(institution, Roles.Advisor), institution);
     }
 
     private static int _births;
@@ -221,7 +222,7 @@ public sealed class PersonServiceTests(PeopleTestDatabase database) : IClassFixt
     public async Task Get_Administrator_SeesEveryInstitutionAndReadIsAudited()
     {
         var (anapec, _) = await AdvisorAsync("ANAPEC-ADM");
-        var admin = new TestUser(null, Roles.Administrator);
+        var admin = new FakeCurrentUser(null, Roles.Administrator);
         await using var db = database.NewContext();
         var created = await database.Service(db, anapec).CreateAsync(PersonBuilder.Valid(birthDate: UniqueBirthDate()), CancellationToken.None);
 

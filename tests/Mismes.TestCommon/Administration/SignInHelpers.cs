@@ -137,9 +137,12 @@ public static partial class SignInHelpers
         return await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
     }
 
-    private static async Task<Guid> EnsureInstitutionAsync(IServiceProvider services, string code)
+    private static Task<Guid> EnsureInstitutionAsync(IServiceProvider services, string code) =>
+        EnsureInstitutionAsync(services.GetRequiredService<AppDbContext>(), code);
+
+    /// <summary>The id of the institution with this code, created (as a demo institution) if missing.</summary>
+    public static async Task<Guid> EnsureInstitutionAsync(AppDbContext db, string code)
     {
-        var db = services.GetRequiredService<AppDbContext>();
         var id = await db.Set<Institution>().Where(i => i.Code == code).Select(i => (Guid?)i.Id).SingleOrDefaultAsync();
         if (id is { } existing)
         {

@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Playwright;
+using Mismes.Web.EndToEndTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Mismes.Web.EndToEndTests.Catalogue;
 
@@ -8,12 +10,13 @@ namespace Mismes.Web.EndToEndTests.Catalogue;
 /// Issue 2's visitor journey: the catalogue in Arabic (right to left), switch to French, filter by phase, open a
 /// measure, download the comparison table and check its rows.
 /// </summary>
-public sealed class VisitorJourneyTests(CatalogueBrowserFixture browser) : IClassFixture<CatalogueBrowserFixture>
+[Collection(MismesAppCollection.Name)]
+public sealed class VisitorJourneyTests(MismesAppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]
     public async Task Visitor_ArabicThenFrenchFilterOpenAndDownload_GetsTheFilteredTable()
     {
-        var page = await browser.NewPageAsync();
+        var page = await NewPageAsync("ar-MA");
 
         await page.GotoAsync("/Catalogue?culture=ar-MA");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
@@ -59,7 +62,7 @@ public sealed class VisitorJourneyTests(CatalogueBrowserFixture browser) : IClas
     [Fact]
     public async Task Visitor_PhoneWithoutJavaScript_FiltersAndOpensAMeasure()
     {
-        var page = await browser.NewPageAsync(phone: true, javaScript: false);
+        var page = await NewPageAsync("ar-MA", phone: true, javaScript: false);
 
         await page.GotoAsync("/Catalogue?culture=ar-MA");
         await page.SelectOptionAsync("#filter-phase", "DuringMigration");
@@ -75,23 +78,14 @@ public sealed class VisitorJourneyTests(CatalogueBrowserFixture browser) : IClas
         Assert.False(overflow, "the filtered list is wider than a 360-px phone");
     }
 
-    /// <summary>Uses the layout's language switcher when the Platform branch's layout has one; otherwise the culture parameter.</summary>
+    /// <summary>Clicks "Français" in the layout's language switcher.</summary>
     private static async Task SwitchToFrenchAsync(IPage page)
     {
-        var switcher = page.Locator("a[hreflang='fr'], a[href*='c=fr&'], a[href$='c=fr'], a[href*='culture=fr&'], a[href$='culture=fr']");
-        if (await switcher.CountAsync() > 0)
-        {
-            await switcher.First.ClickAsync();
-            await page.WaitForFunctionAsync("document.documentElement.lang === 'fr'");
-        }
-        else
-        {
-            await page.GotoAsync("/Catalogue?culture=fr");
-        }
+        await page.Locator(".culture-switcher a[data-culture='fr']").ClickAsync();
+        await page.WaitForFunctionAsync("document.documentElement.lang === 'fr'");
     }
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CatalogueBrowserFixture.Screenshots, name + ".png"), FullPage = true });
+    private Task Shot(IPage page, string name) => ScreenshotAsync(page, name);
 
     private static List<List<string>> ReadRows(string path)
     {

@@ -3,15 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
+using Mismes.TestCommon;
+using Mismes.Web.EndToEndTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Mismes.Web.EndToEndTests.People;
 
-[Collection(PeopleBrowserCollection.Name)]
-public sealed class AdvisorJourneyTests(PeopleBrowserFixture fixture)
+/// <summary>
+/// Issue 2's advisor journey: an advisor of a demo ANAPEC agency signs in through the real sign-in page, registers a
+/// person, gets the duplicate warning for a transliteration variant, and the creation is in the person's history and
+/// in the audit trail (read by a programme manager of the same agency: advisors may not read the audit trail).
+/// </summary>
+[Collection(MismesAppCollection.Name)]
+public sealed class AdvisorJourneyTests(MismesAppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    private async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PeopleBrowserFixture.ScreenshotDirectory, $"people-{name}.png"), FullPage = true });
-
     private static async Task FillPersonAsync(IPage page, string first, string last, string? firstArabic, string? lastArabic, string birthDate)
     {
         await page.FillAsync("#Input_FirstNameLatin", first);
@@ -31,24 +37,51 @@ public sealed class AdvisorJourneyTests(PeopleBrowserFixture fixture)
         await page.SelectOptionAsync("#Input_Languages_0__Level", "A2");
     }
 
+    /// <summary>The demo ANAPEC agency of Tanger (under ANAPEC), as the demo data set has it.</summary>
+    private async Task<string> DemoAnapecAgencyAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!await db.Set<Institution>().AnyAsync(i => i.Code == DemoInstitutions.AnapecTanger))
+        {
+            var anapec = await db.Set<Institution>().SingleAsync(i => i.Code == InstitutionCodes.Anapec);
+            db.Set<Institution>().Add(new Institution
+            {
+                Id = Guid.NewGuid(),
+                Code = DemoInstitutions.AnapecTanger,
+                Name = "ANAPEC Tanger (démo)",
+                Kind = InstitutionKind.PublicEmploymentService,
+                ParentId = anapec.Id,
+                IsDemo = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return DemoInstitutions.AnapecTanger;
+    }
+
     [Fact]
     public async Task Advisor_CreatesPersonThenTransliterationVariant_GetsDuplicateWarningAndSeesAuditedHistory()
     {
-        var page = await fixture.SignedInPageAsync(Roles.Advisor, "ANAPEC-E2E");
-        try
+        var agency = await DemoAnapecAgencyAsync();
+        var advisor = await App.Factory.CreateUserAsync(Roles.Advisor, agency);
+        var manager = await App.Factory.CreateUserAsync(Roles.ProgrammeManager, agency);
+        var firstUrl = "";
+        await JourneyAsync("advisor", "fr", async page =>
         {
-            // 1. The registry, then the create form.
+            // 1. Sign in through the real page, then the registry and the create form.
+            await SignInAsync(page, advisor.Email, advisor.Password);
             await page.GotoAsync("/People?culture=fr");
             await page.ClickAsync("#create-person");
             await page.WaitForURLAsync("**/People/Create");
 
             // 2. Register Mohamed El Amrani.
             await FillPersonAsync(page, "Mohamed", "El Amrani", "محمد", "العمراني", "1992-05-17");
-            await ShotAsync(page, "1-create");
+            await ScreenshotAsync(page, "1-create");
             await page.ClickAsync("#save");
             await page.WaitForURLAsync("**/People/Details/**");
             Assert.Equal("Mohamed El Amrani", (await page.InnerTextAsync("#person-name")).Trim());
-            var firstUrl = new Uri(page.Url).AbsolutePath;
+            firstUrl = new Uri(page.Url).AbsolutePath;
 
             // 3. Register "Mohammed Elamrani", same birth date: the duplicate warning names the first record.
             await page.GotoAsync("/People/Create");
@@ -60,50 +93,52 @@ public sealed class AdvisorJourneyTests(PeopleBrowserFixture fixture)
             var existing = warning.Locator($"a[href='{firstUrl}']").First;
             Assert.Equal("Mohamed El Amrani", (await existing.InnerTextAsync()).Trim());
             Assert.True(await page.Locator("#create-anyway").IsVisibleAsync());
-            await ShotAsync(page, "2-duplicate-warning");
+            await ScreenshotAsync(page, "2-duplicate-warning");
 
-            // 4. Open the existing record: its history shows the audited creation, and the read is in the audit trail.
+            // 4. Open the existing record: its history shows the creation.
             await existing.ClickAsync();
             await page.WaitForURLAsync("**" + firstUrl);
             var created = page.Locator("#history li[data-kind=Created]");
             await created.WaitForAsync();
             Assert.Contains("Fiche créée", await created.InnerTextAsync(), StringComparison.Ordinal);
-            await ShotAsync(page, "3-history");
+            await Expect(page.Locator("#audit-link")).ToHaveCountAsync(0); // advisors may not read the audit trail
+            await ScreenshotAsync(page, "3-history");
+        });
 
-            var personId = firstUrl.Split('/')[^1];
-            await using var scope = fixture.Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var audit = await db.Set<AuditEntry>().Where(a => a.RecordType == "Person" && a.RecordId == personId).ToListAsync();
-            Assert.Contains(audit, a => a.Action == AuditAction.Create);
-            Assert.Contains(audit, a => a.Action == AuditAction.Read);
-            Assert.Single(await db.Set<Mismes.Core.People.Person>().Where(p => p.BirthDate == new DateOnly(1992, 5, 17)).ToListAsync());
-        }
-        catch
+        // 5. A programme manager of the same agency follows the record's audit link: who created and read it.
+        var personId = firstUrl.Split('/')[^1];
+        await JourneyAsync("audit", "fr", async page =>
         {
-            await ShotAsync(page, "failure");
-            throw;
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
+            await SignInAsync(page, manager.Email, manager.Password);
+            await page.GotoAsync(firstUrl + "?culture=fr");
+            await page.ClickAsync("#audit-link");
+            await page.WaitForURLAsync("**/Administration/Audit?*");
+            var byAdvisor = page.Locator("#audit-table tbody tr").Filter(new LocatorFilterOptions { HasText = advisor.Email });
+            await Expect(byAdvisor.Filter(new LocatorFilterOptions { HasText = "Création" })).ToHaveCountAsync(1);
+            await Expect(byAdvisor.Filter(new LocatorFilterOptions { HasText = agency })).Not.ToHaveCountAsync(0);
+            await ScreenshotAsync(page, "4-audit");
+        });
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audit = await db.Set<AuditEntry>().Where(a => a.RecordType == "Person" && a.RecordId == personId).ToListAsync();
+        Assert.Contains(audit, a => a.Action == AuditAction.Create && a.UserId == advisor.Id);
+        Assert.Contains(audit, a => a.Action == AuditAction.Read && a.UserId == advisor.Id);
+        Assert.Single(await db.Set<Mismes.Core.People.Person>().Where(p => p.BirthDate == new DateOnly(1992, 5, 17)).ToListAsync());
     }
 
     [Fact]
     public async Task Registry_InArabic_IsRightToLeft()
     {
-        var page = await fixture.SignedInPageAsync(Roles.CaseWorker, "IOM-E2E");
-        try
+        var caseWorker = await App.Factory.CreateUserAsync(Roles.CaseWorker, "IOM-E2E");
+        await JourneyAsync("registry-ar", "ar-MA", async page =>
         {
+            await SignInAsync(page, caseWorker.Email, caseWorker.Password);
             await page.GotoAsync("/People?culture=ar-MA");
 
-            Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+            await ExpectDirectionAsync(page, "rtl");
             Assert.Contains("سجل الأشخاص", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
-            await ShotAsync(page, "4-registry-ar");
-        }
-        finally
-        {
-            await page.Context.CloseAsync();
-        }
+            await ScreenshotAsync(page, "registry-ar");
+        });
     }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Data;
+using Mismes.TestCommon;
 using Mismes.Web.Catalogue.Api;
 
 namespace Mismes.Web.Tests.Catalogue;
 
-public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixture<CatalogueWebFactory>
+public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -21,7 +22,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [InlineData("PostMigration", 7)]
     public async Task List_ByPhase_ReturnsOnlyThatPhase(string phase, int total)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?phase={phase}&pageSize=100", Json);
 
@@ -36,7 +37,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [InlineData("q=Huelva", "migration-saisonniere-maroc-espagne")]
     public async Task List_Filters_SelectMeasures(string query, string slugs)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?{query}", Json);
 
@@ -46,7 +47,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task List_Paging_ReturnsThePageAndTheTotal()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var page = await client.GetFromJsonAsync<MeasurePage>("/api/v1/measures?phase=PostMigration&page=2&pageSize=3&culture=en", Json);
 
@@ -64,7 +65,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [InlineData("page=abc", "page", "en", "Pages start at 1.")]
     public async Task List_BadParameter_Returns400WithLocalizedFieldError(string query, string field, string culture, string message)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri($"/api/v1/measures?{query}&culture={culture}", UriKind.Relative));
 
@@ -77,7 +78,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Get_BySlugOrId_ReturnsTheMeasureInTheLanguage()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var bySlug = await client.GetFromJsonAsync<MeasureDto>("/api/v1/measures/trqn-iii?culture=es", Json);
         var byId = await client.GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{bySlug!.Id}?culture=en", Json);
@@ -91,7 +92,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Get_Unknown_Returns404ProblemDetails()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri("/api/v1/measures/no-such-measure?culture=en", UriKind.Relative));
 
@@ -103,7 +104,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Create_Anonymous_Returns401()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("anonyme"), Json);
 
@@ -116,7 +117,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [InlineData(Roles.Beneficiary)]
     public async Task Create_RoleWithoutRight_Returns403(string role)
     {
-        var client = await factory.CreateClientAsAsync(role);
+        var client = await factory.CreateSignedInClientAsync(role, "TEST-CATALOGUE");
 
         var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("refuse-" + role.ToLowerInvariant()), Json);
 
@@ -126,7 +127,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Create_ProgrammeManager_Returns201AndAudits()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
 
         var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("pilote-api"), Json);
 
@@ -134,7 +135,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
         var created = await response.Content.ReadFromJsonAsync<MeasureDto>(Json);
         Assert.Equal($"/api/v1/measures/{created!.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal(("pilote-api", "Several", "Added"), (created.Slug, created.Phase, created.Origin));
-        var anonymous = await factory.CreateAnonymousClient().GetFromJsonAsync<MeasureDto>("/api/v1/measures/pilote-api?culture=ar-MA", Json);
+        var anonymous = await factory.CreateCookieClient().GetFromJsonAsync<MeasureDto>("/api/v1/measures/pilote-api?culture=ar-MA", Json);
         Assert.Equal("تدبير تجريبي", anonymous!.Title);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -146,7 +147,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Create_Invalid_Returns400WithFieldErrors()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
         var input = NewMeasure("invalide");
         input.Texts.Remove("fr");
         input.Phase = "Soon";
@@ -162,7 +163,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Update_ProgrammeManager_ChangesTheMeasure()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
         var created = await (await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("a-modifier"), Json)).Content.ReadFromJsonAsync<MeasureDto>(Json);
         var input = NewMeasure("a-modifier");
         input.EndYear = 2030;
@@ -171,14 +172,14 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
         var response = await client.PutAsJsonAsync($"/api/v1/measures/{created!.Id}?culture=en", input, Json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var updated = await factory.CreateAnonymousClient().GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{created.Id}?culture=en", Json);
+        var updated = await factory.CreateCookieClient().GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{created.Id}?culture=en", Json);
         Assert.Equal(("Changed title", 2030), (updated!.Title, updated.EndYear));
     }
 
     [Fact]
     public async Task Update_UnknownId_Returns404()
     {
-        var client = await factory.CreateClientAsAsync(Roles.Administrator);
+        var client = await factory.CreateSignedInClientAsync(Roles.Administrator, "TEST-CATALOGUE");
 
         var response = await client.PutAsJsonAsync($"/api/v1/measures/{Guid.NewGuid()}", NewMeasure("fantome"), Json);
 
@@ -188,7 +189,7 @@ public sealed class CatalogueApiTests(CatalogueWebFactory factory) : IClassFixtu
     [Fact]
     public async Task OpenApi_Document_DescribesTheMeasureEndpoints()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 

@@ -2,15 +2,16 @@ using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Mismes.TestCommon;
 
 namespace Mismes.Web.Tests.Catalogue;
 
-public sealed class CatalogueExportTests(CatalogueWebFactory factory) : IClassFixture<CatalogueWebFactory>
+public sealed class CatalogueExportTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     [Fact]
     public async Task ExportXlsx_English_OneRowPerMeasureWithEveryAttribute()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri("/Catalogue/Export?format=xlsx&culture=en", UriKind.Relative));
 
@@ -39,7 +40,7 @@ public sealed class CatalogueExportTests(CatalogueWebFactory factory) : IClassFi
     [Fact]
     public async Task ExportXlsx_FilteredByPhase_OnlyThoseRowsInFrench()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var bytes = await client.GetByteArrayAsync(new Uri("/Catalogue/Export?format=xlsx&culture=fr&phase=PreMigration", UriKind.Relative));
 
@@ -52,7 +53,7 @@ public sealed class CatalogueExportTests(CatalogueWebFactory factory) : IClassFi
     [Fact]
     public async Task ExportCsv_Arabic_Utf8BomArabicHeadersAndValues()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri("/Catalogue/Export?format=csv&culture=ar-MA&phase=DuringMigration", UriKind.Relative));
 
@@ -72,7 +73,7 @@ public sealed class CatalogueExportTests(CatalogueWebFactory factory) : IClassFi
     [InlineData("format=csv&phase=Never")]
     public async Task Export_BadParameter_Returns400(string query)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri("/Catalogue/Export?" + query, UriKind.Relative));
 

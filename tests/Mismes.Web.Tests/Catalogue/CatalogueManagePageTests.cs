@@ -4,16 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Data;
+using Mismes.TestCommon;
 
 namespace Mismes.Web.Tests.Catalogue;
 
 /// <summary>The programme manager's pages that write (a database of their own, so the read-only tests' counts hold).</summary>
-public sealed class CatalogueManagePageTests(CatalogueWebFactory factory) : IClassFixture<CatalogueWebFactory>
+public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     [Fact]
     public async Task ManageCreate_ProgrammeManagerPostsTheForm_CreatesTheMeasureWithItsTranslations()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
         var token = await CataloguePageTests.AntiforgeryTokenAsync(client, "/Catalogue/Manage/Create");
 
         var response = await client.PostAsync(new Uri("/Catalogue/Manage/Create", UriKind.Relative), new FormUrlEncodedContent(
@@ -51,7 +52,7 @@ public sealed class CatalogueManagePageTests(CatalogueWebFactory factory) : ICla
     [Fact]
     public async Task ManageCreate_InvalidForm_ShowsLocalizedFieldErrorsAndSavesNothing()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
         var token = await CataloguePageTests.AntiforgeryTokenAsync(client, "/Catalogue/Manage/Create?culture=en");
 
         var response = await client.PostAsync(new Uri("/Catalogue/Manage/Create?culture=en", UriKind.Relative), new FormUrlEncodedContent(
@@ -71,7 +72,7 @@ public sealed class CatalogueManagePageTests(CatalogueWebFactory factory) : ICla
     [Fact]
     public async Task ManageEdit_ProgrammeManager_ShowsTheMeasureInAllFourLanguages()
     {
-        var client = await factory.CreateClientAsAsync(Roles.ProgrammeManager);
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
         Guid id;
         await using (var scope = factory.Services.CreateAsyncScope())
         {

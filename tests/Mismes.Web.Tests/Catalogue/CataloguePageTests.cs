@@ -5,10 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Data;
+using Mismes.TestCommon;
 
 namespace Mismes.Web.Tests.Catalogue;
 
-public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IClassFixture<CatalogueWebFactory>
+public sealed partial class CataloguePageTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     [Theory]
     [InlineData("", 17)]
@@ -20,7 +21,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [InlineData("?q=fraises", 1)]
     public async Task Index_Filters_ShowMatchingCards(string query, int cards)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = await client.GetStringAsync(new Uri("/Catalogue" + query, UriKind.Relative));
 
@@ -30,7 +31,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [Fact]
     public async Task Index_FilterByPhase_ListsOnlyThatPhasesMeasuresAndKeepsFiltersInExportLinks()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = await client.GetStringAsync(new Uri("/Catalogue?phase=DuringMigration&culture=en", UriKind.Relative));
 
@@ -46,7 +47,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [InlineData("es", "ltr", "Catálogo de medidas de apoyo a los migrantes")]
     public async Task Index_Culture_PageInThatLanguageAndDirection(string culture, string dir, string heading)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = await client.GetStringAsync(new Uri("/Catalogue?culture=" + culture, UriKind.Relative));
 
@@ -57,7 +58,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [Fact]
     public async Task Index_UnknownPhase_ShowsErrorSummaryAndAllMeasures()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = await client.GetStringAsync(new Uri("/Catalogue?phase=Tomorrow&culture=en", UriKind.Relative));
 
@@ -69,7 +70,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [Fact]
     public async Task Details_Measure_ShowsEveryAttribute()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Catalogue/acces-emploi-international-jeunes?culture=fr", UriKind.Relative)));
 
@@ -88,7 +89,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [Fact]
     public async Task Details_GroupingMeasure_LinksItsInitiatives()
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var html = await client.GetStringAsync(new Uri("/Catalogue/avrr?culture=en", UriKind.Relative));
 
@@ -104,7 +105,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [InlineData("fr", "Mesure introuvable")]
     public async Task Details_Unknown_Returns404InTheLanguage(string culture, string title)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri("/Catalogue/no-such-measure?culture=" + culture, UriKind.Relative));
 
@@ -117,7 +118,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [InlineData("/Catalogue/Manage/Create")]
     public async Task Manage_Anonymous_RedirectsToSignIn(string path)
     {
-        var client = factory.CreateAnonymousClient();
+        var client = factory.CreateCookieClient();
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -131,7 +132,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [InlineData(Roles.Advisor, false)]
     public async Task Index_SignedIn_ShowsManageLinkOnlyToThoseWhoManage(string role, bool shown)
     {
-        var client = await factory.CreateClientAsAsync(role);
+        var client = await factory.CreateSignedInClientAsync(role, "TEST-CATALOGUE");
 
         var html = await client.GetStringAsync(new Uri("/Catalogue", UriKind.Relative));
 
@@ -141,7 +142,7 @@ public sealed partial class CataloguePageTests(CatalogueWebFactory factory) : IC
     [Fact]
     public async Task Manage_Advisor_IsDenied()
     {
-        var client = await factory.CreateClientAsAsync(Roles.Advisor);
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "TEST-CATALOGUE");
 
         var response = await client.GetAsync(new Uri("/Catalogue/Manage", UriKind.Relative));
 

@@ -1,15 +1,16 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
+using Mismes.TestCommon;
 using Mismes.TestCommon.People;
 
 namespace Mismes.Web.Tests.People;
 
-public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<PeopleWebFactory>
+public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     private static readonly Uri People = new("/api/v1/people", UriKind.Relative);
     private static int _births;
@@ -52,7 +53,8 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Create_ValidPerson_Returns201AndAuditsCreate()
     {
-        var (client, user) = await factory.SignInAsync(Roles.Advisor, "ANAPEC-API");
+        var user = await factory.CreateUserAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(user);
 
         var response = await client.PostAsJsonAsync(People, Person("Naima", "Sbai", UniqueBirthDate(), phone: "06 11 22 33 44"));
 
@@ -74,7 +76,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [InlineData("ar-MA", "هذا الحقل إلزامي.", "رقم الهاتف غير صالح")]
     public async Task Create_InvalidFields_ReturnsLocalizedProblemDetailsWithFieldErrors(string culture, string required, string phone)
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
 
         var response = await client.PostAsJsonAsync(new Uri($"/api/v1/people?culture={culture}", UriKind.Relative), new
         {
@@ -103,7 +105,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [InlineData("Mhamed", "El Amrani")]
     public async Task Create_TransliterationVariant_Returns409ListingTheExistingPerson(string first, string last)
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
         var birth = UniqueBirthDate();
         var existing = await CreateAsync(client, "Mohamed", "El Amrani", birth);
 
@@ -121,8 +123,8 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task DuplicateCheck_PersonOfAnotherInstitution_TellsOnlyThatOneExists()
     {
-        var anapec = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
-        var iom = await factory.CreatePeopleClientAsync(Roles.CaseWorker, "IOM-API");
+        var anapec = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
+        var iom = await factory.CreateSignedInClientAsync(Roles.CaseWorker, "IOM-API");
         var birth = UniqueBirthDate();
         await CreateAsync(anapec, "Youssef", "Benjelloun", birth);
 
@@ -138,8 +140,8 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task AnotherInstitution_GuessingTheId_Gets404EverywhereAndNothingIsAudited()
     {
-        var anapec = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
-        var iom = await factory.CreatePeopleClientAsync(Roles.Advisor, "IOM-API");
+        var anapec = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
+        var iom = await factory.CreateSignedInClientAsync(Roles.Advisor, "IOM-API");
         var id = await CreateAsync(anapec, "Hanane", "Kettani", UniqueBirthDate());
         var url = $"/api/v1/people/{id}";
 
@@ -157,7 +159,8 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Get_OwnPerson_ReturnsRecordAndAuditsTheRead()
     {
-        var (client, user) = await factory.SignInAsync(Roles.Advisor, "ANAPEC-API");
+        var user = await factory.CreateUserAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(user);
         var id = await CreateAsync(client, "Salma", "Lahlou", UniqueBirthDate());
 
         var response = await client.GetAsync(new Uri($"/api/v1/people/{id}", UriKind.Relative));
@@ -173,7 +176,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Update_ChangedFields_AuditsFieldNamesWithoutValues()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.CaseWorker, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.CaseWorker, "ANAPEC-API");
         var birth = UniqueBirthDate();
         var id = await CreateAsync(client, "Omar", "Naciri", birth);
 
@@ -187,7 +190,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Consent_GiveThenWithdraw_CurrentConsentFollowsAndIsAudited()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
         var id = await CreateAsync(client, "Zineb", "Tahiri", UniqueBirthDate());
 
         var given = await client.PostAsJsonAsync(new Uri($"/api/v1/people/{id}/consents", UriKind.Relative), new { purpose = "ShareProfileWithForeignEmployers", channel = "Paper" });
@@ -211,7 +214,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Consent_UnknownPurpose_ReturnsFieldError()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
         var id = await CreateAsync(client, "Imane", "Jabri", UniqueBirthDate());
 
         var response = await client.PostAsJsonAsync(new Uri($"/api/v1/people/{id}/consents", UriKind.Relative), new { purpose = "SellToAdvertisers", channel = "Web" });
@@ -223,7 +226,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Merge_Duplicate_KeepsBothHistoriesAndHidesTheDuplicate()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
         var birth = UniqueBirthDate();
         var survivor = await CreateAsync(client, "Mustapha", "Zerouali", birth);
         var duplicate = await CreateAsync(client, "Mostafa", "Zerouali", birth);
@@ -251,7 +254,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [Fact]
     public async Task Search_TransliterationVariant_FindsPersonAndPages()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-SEARCH");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-SEARCH");
         await CreateAsync(client, "Youssef", "Haddad", UniqueBirthDate());
         await CreateAsync(client, "Youssef", "Haddad", UniqueBirthDate());
 
@@ -290,7 +293,7 @@ public sealed class PeopleApiTests(PeopleWebFactory factory) : IClassFixture<Peo
     [InlineData(Roles.Analyst)]
     public async Task Api_RoleWithoutManagePeople_Returns403(string role)
     {
-        var client = await factory.CreatePeopleClientAsync(role, "ANAPEC-API");
+        var client = await factory.CreateSignedInClientAsync(role, "ANAPEC-API");
 
         var response = await client.GetAsync(People);
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Mismes.Core.Administration;
 using Mismes.Core.People;
+using Mismes.TestCommon;
 using Mismes.TestCommon.People;
 
 namespace Mismes.Web.Tests.People;
@@ -13,7 +14,7 @@ public sealed class PeopleDemoTests : IClassFixture<PeopleDemoTests.DemoFactory>
 
     public PeopleDemoTests(DemoFactory factory) => _factory = factory;
 
-    public sealed class DemoFactory : PeopleWebFactory
+    public sealed class DemoFactory : MismesWebFactory
     {
         public DemoFactory() => Settings["Demo:Seed"] = "true";
     }
@@ -21,7 +22,7 @@ public sealed class PeopleDemoTests : IClassFixture<PeopleDemoTests.DemoFactory>
     [Fact]
     public async Task DemoSeed_Administrator_SeesAllDemoPeopleAtEveryStage()
     {
-        var client = await _factory.CreatePeopleClientAsync(Roles.Administrator, "ADMIN-DEMO");
+        var client = await _factory.CreateSignedInClientAsync(Roles.Administrator, "ADMIN-DEMO");
 
         var all = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/people?pageSize=1", UriKind.Relative));
         Assert.True(all.GetProperty("total").GetInt32() >= PeopleDemoSeeder.Total - PeopleDemoSeeder.DuplicateCount);
@@ -35,7 +36,7 @@ public sealed class PeopleDemoTests : IClassFixture<PeopleDemoTests.DemoFactory>
     [Fact]
     public async Task DemoSeed_SearchPage_ShowsDemoPeople()
     {
-        var client = await _factory.CreatePeopleClientAsync(Roles.Administrator, "ADMIN-DEMO");
+        var client = await _factory.CreateSignedInClientAsync(Roles.Administrator, "ADMIN-DEMO");
 
         var html = await client.GetStringAsync(new Uri("/People?status=Abroad&culture=fr", UriKind.Relative));
 

@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Mismes.Core.Administration;
+using Mismes.TestCommon;
 using Mismes.TestCommon.People;
 
 namespace Mismes.Web.Tests.People;
 
-public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<PeopleWebFactory>
+public sealed class PeoplePageTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     private static int _births;
 
@@ -15,7 +16,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TestSignIn.AntiforgeryToken(page);
+        fields["__RequestVerificationToken"] = SignInHelpers.ExtractAntiforgeryToken(page);
         return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
@@ -38,7 +39,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [InlineData("ar-MA", "هذا الحقل إلزامي.", "أدخل هذا الاسم بالحروف العربية.")]
     public async Task CreatePage_InvalidForm_ShowsErrorSummaryAndLocalizedFieldErrors(string culture, string required, string arabicScript)
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-PAGES");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
         var form = Form("Latifa", "", "1990-01-01");
         form["Input.FirstNameArabic"] = "Latifa";
 
@@ -56,7 +57,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [Fact]
     public async Task CreatePage_TransliterationVariant_WarnsThenCreatesWhenConfirmed()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-PAGES");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
         var birth = UniqueBirthDate();
         var first = await PostFormAsync(client, "/People/Create?culture=en", Form("Fatima", "El Fassi", birth));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -80,7 +81,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [Fact]
     public async Task DetailsPage_GiveAndWithdrawConsent_ShowsStateAndHistory()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-PAGES");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
         var created = await PostFormAsync(client, "/People/Create", Form("Souad", "Rifi", UniqueBirthDate()));
         var details = created.Headers.Location!.OriginalString;
 
@@ -100,7 +101,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [Fact]
     public async Task EditPage_Change_RedirectsAndRecordsUpdate()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-PAGES");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
         var birth = UniqueBirthDate();
         var created = await PostFormAsync(client, "/People/Create", Form("Widad", "Soussi", birth));
         var id = created.Headers.Location!.OriginalString.Split('/')[^1];
@@ -119,7 +120,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [Fact]
     public async Task MergePage_PostDuplicate_MergesAndShowsMessage()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.Advisor, "ANAPEC-PAGES");
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
         var birth = UniqueBirthDate();
         var survivor = (await PostFormAsync(client, "/People/Create", Form("Aicha", "Bouzidi", birth))).Headers.Location!.OriginalString.Split('/')[^1];
         var form = Form("Aisha", "Bouzidi", birth);
@@ -139,7 +140,7 @@ public sealed class PeoplePageTests(PeopleWebFactory factory) : IClassFixture<Pe
     [Fact]
     public async Task SearchPage_ArabicName_ListsPerson()
     {
-        var client = await factory.CreatePeopleClientAsync(Roles.ProgrammeManager, "ANAPEC-PAGES2");
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "ANAPEC-PAGES2");
         var form = Form("Ghizlane", "Amzil", UniqueBirthDate());
         form["Input.FirstNameArabic"] = "غزلان";
         form["Input.LastNameArabic"] = "أمزيل";

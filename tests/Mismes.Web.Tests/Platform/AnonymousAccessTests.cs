@@ -57,12 +57,14 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var failures = new List<string>();
+        var requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var endpoint in Endpoints().Where(e => !AllowsAnonymous(e)))
         {
             var path = SamplePath(endpoint.RoutePattern);
             foreach (var method in Methods(endpoint))
             {
+                requested.Add($"{method} {PublicRoutes.Normalize(endpoint.RoutePattern.RawText ?? "")}");
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is not "GET" and not "HEAD" and not "DELETE")
                 {
@@ -78,6 +80,49 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
         }
 
         Assert.True(failures.Count == 0, "Protected routes reachable anonymously:\n" + string.Join('\n', failures));
+        // After the merge every capability's protected routes are really requested, not only the platform's.
+        string[] expected =
+        [
+            "GET /People", "GET /People/Create", "POST /People/Create", "GET /api/v1/people", "POST /api/v1/people",
+            "GET /Catalogue/Manage", "GET /Catalogue/Manage/Create", "POST /Catalogue/Manage/Create",
+            "POST /api/v1/measures", "PUT /api/v1/measures/{id:guid}",
+            "GET /Administration", "GET /Administration/Audit", "GET /Administration/Users",
+        ];
+        var missing = expected.Where(r => !requested.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, "Not requested: " + string.Join(", ", missing) + "\nRequested: " + string.Join(", ", requested.Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("GET", "/Catalogue/Manage")]
+    [InlineData("GET", "/Catalogue/Manage/Create")]
+    [InlineData("POST", "/Catalogue/Manage/Create")]
+    [InlineData("GET", "/Catalogue/Manage/Edit/00000000-0000-0000-0000-000000000001")]
+    [InlineData("POST", "/Catalogue/Manage/Edit/00000000-0000-0000-0000-000000000001")]
+    public async Task CatalogueManagement_Anonymous_RedirectedToSignIn(string method, string path)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/measures")]
+    [InlineData("PUT", "/api/v1/measures/00000000-0000-0000-0000-000000000001")]
+    public async Task CatalogueApiWrites_Anonymous_Return401(string method, string path)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]
@@ -95,6 +140,16 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
     [InlineData("/api/v1/people/{id:guid}", false)]
     [InlineData("/Administration/Audit", false)]
     [InlineData("/healthz", false)]
+    [InlineData("/Catalogue/Index", true)]
+    [InlineData("/Catalogue/Export", true)]
+    [InlineData("/api/v1/measures/", true)]
+    [InlineData("/Catalogue/Manage", false)]
+    [InlineData("/Catalogue/Manage/Index", false)]
+    [InlineData("/Catalogue/Manage/Create", false)]
+    [InlineData("/Catalogue/Manage/Edit/{id:guid}", false)]
+    [InlineData("/api/v1/measures/{id:guid}", false)]
+    [InlineData("/api/v1/measures/{id}/translations", false)]
+    [InlineData("/Catalogue/{slug}/Edit", false)]
     public void IsPublic_RoutePattern_MatchesAllowList(string pattern, bool expected)
     {
         Assert.Equal(expected, PublicRoutes.IsPublic(pattern));
@@ -123,7 +178,7 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
     private static IEnumerable<string> Methods(Endpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods
             ? methods.Where(m => m != "OPTIONS")
-            : ["GET"];
+            : ["GET", "POST"]; // a Razor page answers any method: its GET and its form posts are both checked
 
     private static bool IsChallenge(string path, HttpResponseMessage response)
     {

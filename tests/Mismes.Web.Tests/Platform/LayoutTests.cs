@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Mismes.Core.Administration;
 using Mismes.TestCommon;
 
 namespace Mismes.Web.Tests.Platform;
@@ -20,17 +16,19 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
         Assert.Contains("href=\"/Account/SignIn\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Catalogue\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/People\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Administration\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("action=\"/Account/SignOut\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Layout_SignedIn_DisplayNameSignOutAndStaffNavigation()
     {
-        var html = await SignedInClient([new Claim(ClaimTypes.Name, "amina@anapec.ma"), new Claim("mismes:display_name", "أمينة بناني")])
-            .GetStringAsync(new Uri("/?culture=ar-MA", UriKind.Relative));
+        var (client, user) = await SignedInAsync(Roles.Advisor, "أمينة بناني");
+
+        var html = await client.GetStringAsync(new Uri("/?culture=ar-MA", UriKind.Relative));
 
         Assert.Contains(">أمينة بناني</span>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("amina@anapec.ma", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.Email, html, StringComparison.Ordinal);
         Assert.Contains("action=\"/Account/SignOut\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/People\"", html, StringComparison.Ordinal);
@@ -41,31 +39,72 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
     [Fact]
     public async Task Layout_SignedInWithoutDisplayName_UserName()
     {
-        var html = await SignedInClient([new Claim(ClaimTypes.Name, "amina@anapec.ma")]).GetStringAsync(new Uri("/", UriKind.Relative));
+        var (client, user) = await SignedInAsync(Roles.Advisor, "");
 
-        Assert.Contains(">amina@anapec.ma</span>", html, StringComparison.Ordinal);
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains($">{user.Email}</span>", html, StringComparison.Ordinal);
     }
 
-    private HttpClient SignedInClient(Claim[] claims) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            {
-                services.AddSingleton(new FakeUserClaims(claims));
-                services.AddAuthentication(o => o.DefaultAuthenticateScheme = FakeUserHandler.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, FakeUserHandler>(FakeUserHandler.SchemeName, _ => { });
-            }))
-            .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private sealed record FakeUserClaims(Claim[] Claims);
-
-    private sealed class FakeUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FakeUserClaims user)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    [Theory]
+    [InlineData(Roles.Administrator, true, true)]
+    [InlineData(Roles.Advisor, true, true)]
+    [InlineData(Roles.CaseWorker, true, true)]
+    [InlineData(Roles.ProgrammeManager, true, true)]
+    [InlineData(Roles.Analyst, false, true)]
+    [InlineData(Roles.Trainer, false, true)]
+    [InlineData(Roles.Beneficiary, false, false)]
+    [InlineData(Roles.Employer, false, false)]
+    [InlineData(Roles.Expert, false, false)]
+    public async Task Layout_Role_ShowsOnlyTheLinksItMayUse(string role, bool people, bool administration)
     {
-        public const string SchemeName = "FakeUser";
+        var (client, _) = await SignedInAsync(role, "Test " + role);
 
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        var html = await client.GetStringAsync(new Uri("/Catalogue", UriKind.Relative));
+
+        Assert.Equal(people, html.Contains("href=\"/People\"", StringComparison.Ordinal));
+        Assert.Equal(administration, html.Contains("href=\"/Administration\"", StringComparison.Ordinal));
+        // The links shown lead somewhere the user may go.
+        foreach (var (shown, path) in new[] { (people, "/People"), (administration, "/Administration") })
         {
-            var identity = new ClaimsIdentity([.. user.Claims, new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString())], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(shown ? HttpStatusCode.OK : HttpStatusCode.Redirect, response.StatusCode);
         }
+    }
+
+    [Theory]
+    [InlineData("ar-MA", "ar-MA", "rtl")]
+    [InlineData("es", "es", "ltr")]
+    [InlineData(null, "fr", "ltr")]
+    [InlineData("xx-YY", "fr", "ltr")]
+    public async Task SignIn_PreferredCulture_AppliedThroughTheCultureCookie(string? preferred, string lang, string dir)
+    {
+        var (client, _) = await SignedInAsync(Roles.Advisor, "Test", preferred);
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains($"<html lang=\"{lang}\" dir=\"{dir}\">", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A user of <paramref name="role"/> with this display name and preferred culture, signed in through the real page.</summary>
+    private async Task<(HttpClient Client, TestUser User)> SignedInAsync(string role, string displayName, string? preferredCulture = null)
+    {
+        var user = await factory.CreateUserAsync(role, "TEST-LAYOUT");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var appUser = await users.FindByIdAsync(user.Id.ToString());
+            appUser!.DisplayName = displayName;
+            appUser.PreferredCulture = preferredCulture;
+            var updated = await users.UpdateAsync(appUser);
+            Assert.True(updated.Succeeded);
+        }
+
+        var client = factory.CreateCookieClient();
+        // The browser asks for French: only the preferred culture can make the page another language.
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var signIn = await client.SignInAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return (client, user);
     }
 }

@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Mismes.Core.Administration;
 using Mismes.Core.Data;
 using Mismes.Core.Jobs;
+using Mismes.TestCommon;
 using Mismes.Web.Platform.Jobs;
 
 namespace Mismes.Web.Tests.ScaleOut;
@@ -71,20 +73,22 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task SignInCookie_FromNodeA_AuthenticatesOnNodeB()
     {
-        var options = new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false };
-        using var clientA = nodes.A.CreateClient(options);
-        using var clientB = nodes.B.CreateClient(options);
+        // Signed in through node A's real sign-in page; node B must accept the cookie for a protected page.
+        var user = await nodes.A.CreateUserAsync(Roles.Advisor, "TEST-TWO-NODES");
+        using var clientA = nodes.A.CreateCookieClient();
+        using var clientB = nodes.B.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
 
-        using var signIn = await clientA.GetAsync(new Uri("/__test/sign-in", UriKind.Relative));
+        using var signIn = await clientA.SignInAsync(user.Email, user.Password);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mismes.auth=", StringComparison.Ordinal));
-        using var anonymous = await clientB.GetAsync(new Uri("/__test/who-am-i", UriKind.Relative));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/__test/who-am-i", UriKind.Relative));
+        using var anonymous = await clientB.GetAsync(new Uri("/People", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/People", UriKind.Relative));
         request.Headers.Add("Cookie", cookie.Split(';')[0]);
         using var withCookie = await clientB.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/Account/SignIn", anonymous.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withCookie.StatusCode);
-        Assert.Equal("advisor.two-nodes", await withCookie.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"user-name\">Test Advisor<", await withCookie.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

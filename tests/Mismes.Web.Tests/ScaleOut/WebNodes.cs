@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Data;
@@ -35,8 +30,7 @@ internal sealed class RecordingJobHandler(JobLedger ledger, string node) : IJobH
 }
 
 /// <summary>
-/// One web node: the real host with the test job handler, two job workers, and two test-only paths standing in for
-/// the sign-in page (issue the application cookie) and a protected page (who does this cookie say I am?).
+/// One web node: the real host with the test job handler and two job workers.
 /// </summary>
 public sealed class WebNode : MismesWebFactory
 {
@@ -77,7 +71,6 @@ public sealed class WebNode : MismesWebFactory
         builder.ConfigureServices(services =>
         {
             services.AddScoped<IJobHandler>(_ => new RecordingJobHandler(_ledger, Name));
-            services.AddTransient<IStartupFilter, TestSignInPaths>();
         });
     }
 
@@ -86,40 +79,6 @@ public sealed class WebNode : MismesWebFactory
         Settings["Jobs:Workers"] = "2";
         Settings["Jobs:PollInterval"] = "00:00:05";
         Settings["Jobs:Lease"] = "00:05:00";
-    }
-
-    private sealed class TestSignInPaths : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                if (context.Request.Path == "/__test/sign-in")
-                {
-                    var identity = new ClaimsIdentity(
-                        [new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Name, "advisor.two-nodes")],
-                        IdentityConstants.ApplicationScheme);
-                    await context.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
-                    return;
-                }
-
-                if (context.Request.Path == "/__test/who-am-i")
-                {
-                    var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-                    if (!result.Succeeded)
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        return;
-                    }
-
-                    await context.Response.WriteAsync(result.Principal.Identity?.Name ?? "");
-                    return;
-                }
-
-                await nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Account.Pages;
 
@@ -13,7 +14,7 @@ namespace Mismes.Web.Account.Pages;
 [AllowAnonymous]
 public sealed class SignInModel(
     SignInManager<AppUser> signInManager, AuditLog audit, AppDbContext db, IStringLocalizer<SharedResource> localizer,
-    ILogger<SignInModel> logger) : PageModel
+    TimeProvider clock, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Account.SignIn.EmailRequired")]
@@ -55,6 +56,8 @@ public sealed class SignInModel(
         {
             audit.AddFor(user.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString());
             await db.SaveChangesAsync(ct);
+            // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
+            CultureSelection.Remember(HttpContext, clock, user.PreferredCulture);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 

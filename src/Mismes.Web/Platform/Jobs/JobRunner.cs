@@ -8,7 +8,7 @@ namespace Mismes.Web.Platform.Jobs;
 /// <summary>
 /// Runs background jobs on this node: polls the shared queue every <see cref="JobOptions.PollInterval"/>, claims due
 /// jobs of the kinds it has handlers for, renews the lease while a handler works and records the outcome. Every node
-/// runs one; the queue's row claims keep them from doing the same job twice (docs/adr/0003).
+/// runs one; the queue's row claims keep them from doing the same job twice (docs/adr/0003-stateless-nodes-and-job-claiming.md).
 /// </summary>
 internal sealed class JobRunner(
     IServiceScopeFactory scopes,
