@@ -6,7 +6,7 @@ namespace Mismes.Taxonomy.Esco;
 /// <summary>
 /// The compact data file the repository ships (data/esco/esco.bin): a short header, then a Brotli stream of
 /// BinaryWriter records (concepts with labels per language, hierarchy, occupation–skill relations, collections).
-/// Relations are concept indices, never URIs. See docs/adr/0101-esco-data-file.md.
+/// Relations are concept indices, never URIs. See docs/adr/0010-esco-data-file.md.
 /// </summary>
 public static class EscoDataFile
 {

@@ -20,7 +20,7 @@ namespace Mismes.Taxonomy.Text;
 /// Turns a label or a query into terms, per language, with Lucene.NET's analysis pieces: standard tokenizer, French
 /// elision, lower case, stop words, Arabic normalisation, our gender folding (feminine to masculine), the language's
 /// light stemmer, then ASCII folding. <see cref="Words"/> gives stems for BM25; <see cref="Surface"/> gives unstemmed,
-/// folded words for character n-grams (typos). See docs/adr/0102-text-matching.md.
+/// folded words for character n-grams (typos). See docs/adr/0011-text-matching.md.
 /// </summary>
 public static partial class TextAnalyzer
 {
