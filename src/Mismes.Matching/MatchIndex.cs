@@ -741,6 +741,8 @@ public sealed class MatchIndex : IDisposable
         public List<(int Next, int Term, bool ViaHierarchy)> SkillEntries = [];
         public byte[] BestCode = [];
         public byte[] Eligibility = [];
+        public int[] Buckets = [];
+        public int[] Sorted = [];
     }
 
     /// <summary>
@@ -1182,8 +1184,10 @@ public sealed class MatchIndex : IDisposable
         /// <summary>
         /// Fills the heap with the best k eligible profiles by accumulated score plus language points (and, after
         /// pruning, the skipped terms' points). One vectorised pass gathers the candidates of a high score range into a
-        /// small buffer, which is visited in bands of decreasing score so the heap fills with good candidates first;
-        /// lower ranges are gathered only while someone in them could still beat the k-th.
+        /// small buffer, which a counting sort orders by decreasing accumulated score, so the heap fills with the best
+        /// candidates first and the visit stops at the first one that can no longer beat the k-th; lower ranges are
+        /// gathered only while someone in them could still beat it. The visiting order does not change the result: the
+        /// heap keeps the best k under a total order (score, then id) of everyone who could enter it.
         /// </summary>
         private int Select()
         {
@@ -1194,23 +1198,29 @@ public sealed class MatchIndex : IDisposable
             while (upper > 1)
             {
                 int count = Gather(lower, upper);
-                long delta = Math.Max(1, (upper - lower) / 8);
-                long bandUpper = upper;
-                while (bandUpper > lower)
+                if (count > 0)
                 {
-                    int bandLower = (int)Math.Max(lower, bandUpper - delta);
+                    var sorted = SortDescending(count, lower, upper);
+                    var acc = _acc;
                     for (int i = 0; i < count; i++)
                     {
-                        Consider(context.Candidates[i], bandLower, (int)bandUpper, slack);
-                    }
+                        int ordinal = sorted[i];
+                        int a = acc[ordinal];
+                        if (_heapCount == k && a + slack < context.HeapScore[0])
+                        {
+                            return _heapCount; // everyone after this one, in this range and below, scores no more
+                        }
 
-                    if (_heapCount == k && bandLower - 1 + slack < context.HeapScore[0])
-                    {
-                        return _heapCount;
+                        if (Eligible(ordinal, out int quarters))
+                        {
+                            Offer(a + (_completing ? Remainder(ordinal) : 0) + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
+                        }
                     }
+                }
 
-                    bandUpper = bandLower;
-                    delta *= 2;
+                if (_heapCount == k && lower - 1 + slack < context.HeapScore[0])
+                {
+                    return _heapCount;
                 }
 
                 upper = lower;
@@ -1218,6 +1228,44 @@ public sealed class MatchIndex : IDisposable
             }
 
             return _heapCount;
+        }
+
+        /// <summary>The gathered candidates (accumulated scores in [lower, upper)) by decreasing score, ordinal ascending within a score.</summary>
+        private int[] SortDescending(int count, int lower, int upper)
+        {
+            int range = upper - lower;
+            if (context.Buckets.Length < range + 1)
+            {
+                context.Buckets = new int[range + 1];
+            }
+
+            if (context.Sorted.Length < count)
+            {
+                context.Sorted = new int[context.Candidates.Length];
+            }
+
+            var buckets = context.Buckets;
+            var candidates = context.Candidates;
+            var sorted = context.Sorted;
+            var acc = _acc;
+            Array.Clear(buckets, 0, range + 1);
+            for (int i = 0; i < count; i++)
+            {
+                buckets[upper - acc[candidates[i]]]++;
+            }
+
+            for (int b = 1; b <= range; b++)
+            {
+                buckets[b] += buckets[b - 1];
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int ordinal = candidates[i];
+                sorted[buckets[upper - 1 - acc[ordinal]]++] = ordinal;
+            }
+
+            return sorted;
         }
 
         /// <summary>The most a candidate can still gain over its accumulated score: language points, plus skipped terms.</summary>
@@ -1305,17 +1353,6 @@ public sealed class MatchIndex : IDisposable
                 mask &= mask - 1;
             }
             while (mask != 0);
-        }
-
-        private void Consider(int ordinal, int lower, int upper, long slack)
-        {
-            int a = _acc[ordinal];
-            if (a < lower || a >= upper || (_heapCount == k && a + slack < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
-            {
-                return;
-            }
-
-            Offer(a + (_completing ? Remainder(ordinal) : 0) + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
         }
 
         // Min-heap whose root is the worst kept entry: lower score, or equal score and larger id.
