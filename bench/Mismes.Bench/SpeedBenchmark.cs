@@ -6,10 +6,11 @@ using Mismes.Matching;
 namespace Mismes.Bench;
 
 /// <summary>
-/// `speed --profiles N --vacancies M --k 50 [--esco dir] [--single S] [--exact-check E] [--lucene-queries L] [--seed X]`:
-/// builds a <see cref="MatchIndex"/> over N synthetic profiles drawn from ESCO, times S single queries on one thread and
-/// all M vacancies as a batch on all cores, times Lucene.NET on the same queries, and checks the index's top-k against
-/// brute-force scoring. Prints a table and, last, one JSON line.
+/// `speed --profiles N --vacancies M --k 50 [--esco dir] [--single S] [--exact-check E] [--lucene-queries L] [--seed X]
+/// [--batch-size B]`: builds a <see cref="MatchIndex"/> over N synthetic profiles drawn from ESCO, times S single queries
+/// on one thread and a batch of B vacancies (default M; the M repeated when B &gt; M) on all cores, times Lucene.NET on
+/// the same queries, and checks the index's top-k against brute-force scoring. Prints a table and, last, one JSON line
+/// (the issue's keys, then batch_size, batch_100k_s, batch_cpu_ms_per_vacancy, batch_100k_idle_s).
 /// </summary>
 internal static class SpeedBenchmark
 {
@@ -18,7 +19,7 @@ internal static class SpeedBenchmark
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: speed --profiles N --vacancies M --k 50 [--esco <esco-dir>] [--single S] [--exact-check E] [--lucene-queries L] [--seed X]");
+            Console.Error.WriteLine("usage: speed --profiles N --vacancies M --k 50 [--esco <esco-dir>] [--single S] [--exact-check E] [--lucene-queries L] [--seed X] [--batch-size B]");
             return Task.FromResult(2);
         }
 
@@ -58,6 +59,10 @@ internal static class SpeedBenchmark
             index.TopK(vacancies[i], o.K);
         }
 
+        // The build leaves garbage behind: collect it now rather than inside a timed query.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        int gcBefore = GC.CollectionCount(0);
         var singleResults = new IReadOnlyList<MatchResult>[single];
         var latencies = new double[single];
         var cpu = new double[single];
@@ -72,15 +77,37 @@ internal static class SpeedBenchmark
         }
 
         long pruned = index.PrunedQueries - prunedBefore;
+        int singleGcs = GC.CollectionCount(0) - gcBefore;
+
+        // Batch: B vacancies (the M generated ones, repeated when B > M) on all cores, streamed so that a batch of
+        // 100,000 shortlists need not sit in memory; the first S results are kept to compare with the single queries.
+        int batchSize = o.BatchSize ?? vacancies.Length;
+        var batchVacancies = Enumerable.Range(0, batchSize).Select(i => vacancies[i % vacancies.Length]).ToArray();
+        var batch = new IReadOnlyList<MatchResult>[Math.Min(single, batchSize)];
+        int produced = 0;
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         clock.Restart();
-        var batch = index.TopKBatch(vacancies, o.K);
+        index.TopKBatch(batchVacancies, o.K, (i, r) =>
+        {
+            if (i < batch.Length)
+            {
+                batch[i] = r;
+            }
+
+            Interlocked.Increment(ref produced);
+        });
         double batchSeconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double batchCpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, produced);
+        string batchLoad = LoadAverage();
 
         // Exact: the first E single top-k lists against brute force; the batch against the single queries.
         clock.Restart();
         int checkedCount = Math.Min(o.ExactCheck, single);
         bool exact = BruteForceAgrees(vocabulary, profiles, vacancies, singleResults, checkedCount, o.K, out int mismatches);
-        for (int i = 0; i < single; i++)
+        for (int i = 0; i < batch.Length; i++)
         {
             if (!Same(singleResults[i], batch[i]))
             {
@@ -126,7 +153,9 @@ internal static class SpeedBenchmark
         double p99 = Percentile(latencies, 0.99);
         double luceneP50 = Percentile(luceneLatencies, 0.50);
         double luceneP99 = Percentile(luceneLatencies, 0.99);
-        double batchRate = vacancies.Length / batchSeconds;
+        double batchRate = produced / batchSeconds;
+        double batch100k = 100_000 / batchRate;
+        double batch100kIdle = 100_000 * batchCpuMs / 1000 / Environment.ProcessorCount;
 
         table.Add(("profiles", o.Profiles.ToString(CultureInfo.InvariantCulture)));
         table.Add(("build (s)", F(buildSeconds)));
@@ -135,10 +164,15 @@ internal static class SpeedBenchmark
         table.Add(("  p50 / p99 (ms)", $"{F(p50)} / {F(p99)}"));
         table.Add(("  CPU time p50 / p99 (ms, this thread)", $"{F(Percentile(cpu, 0.5))} / {F(Percentile(cpu, 0.99))}"));
         table.Add(("  queries pruned (MaxScore)", $"{pruned} of {single}"));
+        table.Add(("  garbage collections during them", singleGcs.ToString(CultureInfo.InvariantCulture)));
         table.Add(("  mean results per query", F(singleResults.Average(r => r.Count))));
-        table.Add(($"batch {vacancies.Length} vacancies, {Environment.ProcessorCount} cores (s)", F(batchSeconds)));
+        table.Add(($"batch {batchSize} vacancies, {Environment.ProcessorCount} cores (s)", F(batchSeconds)));
         table.Add(("  vacancies / s", F(batchRate)));
-        table.Add(("exact: brute-force checked / batch checked", $"{checkedCount} / {single}, mismatches {mismatches} ({F(bruteSeconds)} s)"));
+        table.Add(("  CPU per vacancy (ms, all threads)", F(batchCpuMs)));
+        table.Add(("  load average (1 min) after the batch", batchLoad));
+        table.Add((batchSize >= 100_000 ? "batch_100k_s (measured)" : "batch_100k_s (projected from the rate)", F(batch100k)));
+        table.Add(("  100k on idle cores (s, from CPU time)", F(batch100kIdle)));
+        table.Add(("exact: brute-force checked / batch checked", $"{checkedCount} / {batch.Length}, mismatches {mismatches} ({F(bruteSeconds)} s)"));
         table.Add(("Lucene build (s) / size (MB)", $"{F(luceneBuild)} / {F(lucene.SizeInBytes() / (1024.0 * 1024.0))}"));
         table.Add(($"Lucene p50 / p99 (ms), {luceneQueries} queries", $"{F(luceneP50)} / {F(luceneP99)}"));
         table.Add(("Lucene CPU time p50 / p99 (ms)", $"{F(Percentile(luceneCpu, 0.5))} / {F(Percentile(luceneCpu, 0.99))}"));
@@ -156,7 +190,7 @@ internal static class SpeedBenchmark
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"profiles\":{o.Profiles}, \"build_s\":{buildSeconds:F3}, \"index_mb\":{indexMb:F1}, \"p50_ms\":{p50:F3}, \"p99_ms\":{p99:F3}, \"batch_vacancies_per_s\":{batchRate:F1}, \"lucene_p50_ms\":{luceneP50:F3}, \"lucene_p99_ms\":{luceneP99:F3}, \"speedup_vs_lucene\":{luceneP50 / p50:F2}, \"exact\":{(exact ? "true" : "false")}}}"));
+            $"{{\"profiles\":{o.Profiles}, \"build_s\":{buildSeconds:F3}, \"index_mb\":{indexMb:F1}, \"p50_ms\":{p50:F3}, \"p99_ms\":{p99:F3}, \"batch_vacancies_per_s\":{batchRate:F1}, \"lucene_p50_ms\":{luceneP50:F3}, \"lucene_p99_ms\":{luceneP99:F3}, \"speedup_vs_lucene\":{luceneP50 / p50:F2}, \"exact\":{(exact ? "true" : "false")}, \"batch_size\":{batchSize}, \"batch_100k_s\":{batch100k:F1}, \"batch_cpu_ms_per_vacancy\":{batchCpuMs:F3}, \"batch_100k_idle_s\":{batch100kIdle:F1}}}"));
         return exact ? 0 : 1;
     }
 
@@ -276,7 +310,7 @@ internal static class SpeedBenchmark
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private sealed record Options(
-        int Profiles, int Vacancies, int K, string EscoDirectory, int Single, int ExactCheck, int LuceneQueries, int Seed)
+        int Profiles, int Vacancies, int K, string EscoDirectory, int Single, int ExactCheck, int LuceneQueries, int Seed, int? BatchSize)
     {
         public static Options? Parse(string[] args)
         {
@@ -309,7 +343,8 @@ internal static class SpeedBenchmark
                 single,
                 Int("exact-check", profiles <= 200_000 ? single : 30),
                 Int("lucene-queries", profiles <= 200_000 ? single : 100),
-                Int("seed", 42));
+                Int("seed", 42),
+                values.ContainsKey("batch-size") ? Math.Max(1, Int("batch-size", 1)) : null);
         }
 
         private static string DefaultEscoDirectory()

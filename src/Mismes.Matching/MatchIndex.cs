@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Mismes.Matching;
 
@@ -229,28 +231,46 @@ public sealed class MatchIndex : IDisposable
         }
     }
 
-    /// <summary>Many vacancies at once, spread over the cores; result i belongs to vacancy i.</summary>
+    /// <summary>
+    /// Many vacancies at once, spread over the cores; result i belongs to vacancy i, identical to <see cref="TopK"/>.
+    /// Exactly min(cores, vacancies) workers (or <paramref name="maxDegreeOfParallelism"/> when positive) each keep one
+    /// query context (accumulator, candidate and heap buffers) for the whole batch and pull small chunks of vacancies
+    /// from a shared cursor, taking the read lock once per chunk so a writer waits at most one chunk.
+    /// </summary>
     public IReadOnlyList<MatchResult>[] TopKBatch(IReadOnlyList<VacancyRequirements> vacancies, int k, int maxDegreeOfParallelism = -1)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentNullException.ThrowIfNull(vacancies);
         var results = new IReadOnlyList<MatchResult>[vacancies.Count];
+        TopKBatch(vacancies, k, (i, result) => results[i] = result, maxDegreeOfParallelism);
+        return results;
+    }
+
+    /// <summary>
+    /// Like <see cref="TopKBatch(IReadOnlyList{VacancyRequirements}, int, int)"/>, but hands each result to
+    /// <paramref name="onResult"/> (called concurrently from the workers, in no particular order) instead of keeping them
+    /// all: a batch of 100,000 shortlists need not sit in memory at once.
+    /// </summary>
+    public void TopKBatch(
+        IReadOnlyList<VacancyRequirements> vacancies, int k, Action<int, IReadOnlyList<MatchResult>> onResult, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(vacancies);
+        ArgumentNullException.ThrowIfNull(onResult);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        int workers = Math.Min(maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, vacancies.Count);
+        if (workers == 0)
+        {
+            return;
+        }
+
+        // Small chunks balance the tail (query cost varies tenfold); up to 16 queries of a few ms each make the lock
+        // and cursor traffic negligible.
+        int chunk = Math.Clamp(vacancies.Count / (workers * 8), 1, BatchChunk);
+        int cursor = 0;
         Parallel.For(
             0,
-            vacancies.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            i =>
-            {
-                _lock.EnterReadLock();
-                try
-                {
-                    results[i] = TopKCore(vacancies[i], k);
-                }
-                finally
-                {
-                    _lock.ExitReadLock();
-                }
-            });
-        return results;
+            workers,
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            _ => RunBatchWorker(vacancies, k, onResult, chunk, ref cursor));
     }
 
     /// <summary>Why a profile ranks where it does for a vacancy, or which filters exclude it; null when not indexed.</summary>
@@ -289,7 +309,74 @@ public sealed class MatchIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    /// <summary>Most vacancies a batch worker runs under one read lock.</summary>
+    private const int BatchChunk = 16;
+
+    private void RunBatchWorker(
+        IReadOnlyList<VacancyRequirements> vacancies, int k, Action<int, IReadOnlyList<MatchResult>> onResult, int chunk, ref int cursor)
+    {
+        var context = RentContext();
+        var done = new MatchResult[chunk][];
+        try
+        {
+            while (true)
+            {
+                int start = Interlocked.Add(ref cursor, chunk) - chunk;
+                if (start >= vacancies.Count)
+                {
+                    return;
+                }
+
+                int end = Math.Min(start + chunk, vacancies.Count);
+                _lock.EnterReadLock();
+                try
+                {
+                    for (int i = start; i < end; i++)
+                    {
+                        done[i - start] = TopKCore(vacancies[i], k, context);
+                    }
+                }
+                finally
+                {
+                    _lock.ExitReadLock();
+                }
+
+                // Outside the lock: a slow consumer must not hold writers back.
+                for (int i = start; i < end; i++)
+                {
+                    onResult(i, done[i - start]);
+                    done[i - start] = [];
+                }
+            }
+        }
+        catch
+        {
+            // Stop the other workers at their next chunk; Parallel.For rethrows this as an AggregateException.
+            Volatile.Write(ref cursor, vacancies.Count);
+            throw;
+        }
+        finally
+        {
+            _contexts.Add(context);
+        }
+    }
+
+    private QueryContext RentContext() => _contexts.TryTake(out var context) ? context : new QueryContext();
+
     private MatchResult[] TopKCore(VacancyRequirements vacancy, int k)
+    {
+        var context = RentContext();
+        try
+        {
+            return TopKCore(vacancy, k, context);
+        }
+        finally
+        {
+            _contexts.Add(context);
+        }
+    }
+
+    private MatchResult[] TopKCore(VacancyRequirements vacancy, int k, QueryContext context)
     {
         var q = _scorer.Compile(vacancy, new SkillRarity(_df, _live));
         if (k == 0 || _live == 0)
@@ -297,34 +384,22 @@ public sealed class MatchIndex : IDisposable
             return [];
         }
 
-        if (!_contexts.TryTake(out var context))
+        int found = new QueryExecution(this, q, k, context).Run();
+        var results = new MatchResult[found];
+        for (int i = 0; i < found; i++)
         {
-            context = new QueryContext();
-        }
-
-        try
-        {
-            int found = new QueryExecution(this, q, k, context).Run();
-            var results = new MatchResult[found];
-            for (int i = 0; i < found; i++)
+            int ordinal = context.ResultOrdinals[i];
+            var outcome = _scorer.Evaluate(Reconstruct(ordinal), q);
+            if (outcome.Result is null || outcome.Result.Score != Scorer.Points(context.ResultScores[i]))
             {
-                int ordinal = context.ResultOrdinals[i];
-                var outcome = _scorer.Evaluate(Reconstruct(ordinal), q);
-                if (outcome.Result is null || outcome.Result.Score != Scorer.Points(context.ResultScores[i]))
-                {
-                    // Never expected: the index and the reference scorer share one definition of every contribution.
-                    throw new InvalidOperationException($"Index and scorer disagree on profile {_ids[ordinal]}");
-                }
-
-                results[i] = outcome.Result;
+                // Never expected: the index and the reference scorer share one definition of every contribution.
+                throw new InvalidOperationException($"Index and scorer disagree on profile {_ids[ordinal]}");
             }
 
-            return results;
+            results[i] = outcome.Result;
         }
-        finally
-        {
-            _contexts.Add(context);
-        }
+
+        return results;
     }
 
     private void Reset()
@@ -666,6 +741,8 @@ public sealed class MatchIndex : IDisposable
         public List<(int Next, int Term, bool ViaHierarchy)> SkillEntries = [];
         public byte[] BestCode = [];
         public byte[] Eligibility = [];
+        public int[] Buckets = [];
+        public int[] Sorted = [];
     }
 
     /// <summary>
@@ -1107,8 +1184,10 @@ public sealed class MatchIndex : IDisposable
         /// <summary>
         /// Fills the heap with the best k eligible profiles by accumulated score plus language points (and, after
         /// pruning, the skipped terms' points). One vectorised pass gathers the candidates of a high score range into a
-        /// small buffer, which is visited in bands of decreasing score so the heap fills with good candidates first;
-        /// lower ranges are gathered only while someone in them could still beat the k-th.
+        /// small buffer, which a counting sort orders by decreasing accumulated score, so the heap fills with the best
+        /// candidates first and the visit stops at the first one that can no longer beat the k-th; lower ranges are
+        /// gathered only while someone in them could still beat it. The visiting order does not change the result: the
+        /// heap keeps the best k under a total order (score, then id) of everyone who could enter it.
         /// </summary>
         private int Select()
         {
@@ -1119,23 +1198,29 @@ public sealed class MatchIndex : IDisposable
             while (upper > 1)
             {
                 int count = Gather(lower, upper);
-                long delta = Math.Max(1, (upper - lower) / 8);
-                long bandUpper = upper;
-                while (bandUpper > lower)
+                if (count > 0)
                 {
-                    int bandLower = (int)Math.Max(lower, bandUpper - delta);
+                    var sorted = SortDescending(count, lower, upper);
+                    var acc = _acc;
                     for (int i = 0; i < count; i++)
                     {
-                        Consider(context.Candidates[i], bandLower, (int)bandUpper, slack);
-                    }
+                        int ordinal = sorted[i];
+                        int a = acc[ordinal];
+                        if (_heapCount == k && a + slack < context.HeapScore[0])
+                        {
+                            return _heapCount; // everyone after this one, in this range and below, scores no more
+                        }
 
-                    if (_heapCount == k && bandLower - 1 + slack < context.HeapScore[0])
-                    {
-                        return _heapCount;
+                        if (Eligible(ordinal, out int quarters))
+                        {
+                            Offer(a + (_completing ? Remainder(ordinal) : 0) + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
+                        }
                     }
+                }
 
-                    bandUpper = bandLower;
-                    delta *= 2;
+                if (_heapCount == k && lower - 1 + slack < context.HeapScore[0])
+                {
+                    return _heapCount;
                 }
 
                 upper = lower;
@@ -1143,6 +1228,44 @@ public sealed class MatchIndex : IDisposable
             }
 
             return _heapCount;
+        }
+
+        /// <summary>The gathered candidates (accumulated scores in [lower, upper)) by decreasing score, ordinal ascending within a score.</summary>
+        private int[] SortDescending(int count, int lower, int upper)
+        {
+            int range = upper - lower;
+            if (context.Buckets.Length < range + 1)
+            {
+                context.Buckets = new int[range + 1];
+            }
+
+            if (context.Sorted.Length < count)
+            {
+                context.Sorted = new int[context.Candidates.Length];
+            }
+
+            var buckets = context.Buckets;
+            var candidates = context.Candidates;
+            var sorted = context.Sorted;
+            var acc = _acc;
+            Array.Clear(buckets, 0, range + 1);
+            for (int i = 0; i < count; i++)
+            {
+                buckets[upper - acc[candidates[i]]]++;
+            }
+
+            for (int b = 1; b <= range; b++)
+            {
+                buckets[b] += buckets[b - 1];
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int ordinal = candidates[i];
+                sorted[buckets[upper - 1 - acc[ordinal]]++] = ordinal;
+            }
+
+            return sorted;
         }
 
         /// <summary>The most a candidate can still gain over its accumulated score: language points, plus skipped terms.</summary>
@@ -1159,55 +1282,77 @@ public sealed class MatchIndex : IDisposable
                 return 0;
             }
 
-            var floorVector = new Vector<ushort>((ushort)floor);
-            var upperVector = new Vector<ushort>((ushort)Math.Min(upper, ushort.MaxValue));
-            int width = Vector<ushort>.Count;
+            // One compare per 16 (or 8) accumulators gives a bit mask of those in [floor, upper); only set bits are
+            // visited, so a block holding one candidate costs one append instead of a scalar pass over the block.
+            bool capped = upper <= ushort.MaxValue;
+            ushort cap = (ushort)Math.Min(upper, ushort.MaxValue);
+            ref ushort origin = ref MemoryMarshal.GetArrayDataReference(acc);
             int ordinal = 0;
-            for (; ordinal + width <= _n; ordinal += width)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var block = new Vector<ushort>(acc, ordinal);
-                if (Vector.LessThanAll(block, floorVector) || (upper <= ushort.MaxValue && Vector.GreaterThanOrEqualAll(block, upperVector)))
+                var floorVector = Vector256.Create((ushort)floor);
+                var upperVector = Vector256.Create(cap);
+                for (; ordinal + Vector256<ushort>.Count <= _n; ordinal += Vector256<ushort>.Count)
                 {
-                    continue;
-                }
+                    var block = Vector256.LoadUnsafe(ref origin, (nuint)ordinal);
+                    var inRange = Vector256.GreaterThanOrEqual(block, floorVector);
+                    if (capped)
+                    {
+                        inRange &= Vector256.LessThan(block, upperVector);
+                    }
 
-                for (int j = ordinal; j < ordinal + width; j++)
+                    AppendMask(inRange.ExtractMostSignificantBits(), ordinal, ref count);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var floorVector = Vector128.Create((ushort)floor);
+                var upperVector = Vector128.Create(cap);
+                for (; ordinal + Vector128<ushort>.Count <= _n; ordinal += Vector128<ushort>.Count)
                 {
-                    Add(j);
+                    var block = Vector128.LoadUnsafe(ref origin, (nuint)ordinal);
+                    var inRange = Vector128.GreaterThanOrEqual(block, floorVector);
+                    if (capped)
+                    {
+                        inRange &= Vector128.LessThan(block, upperVector);
+                    }
+
+                    AppendMask(inRange.ExtractMostSignificantBits(), ordinal, ref count);
                 }
             }
 
             for (; ordinal < _n; ordinal++)
             {
-                Add(ordinal);
-            }
-
-            return count;
-
-            void Add(int ordinal)
-            {
                 int a = acc[ordinal];
                 if (a >= floor && a < upper)
                 {
-                    if (count == context.Candidates.Length)
-                    {
-                        Array.Resize(ref context.Candidates, Math.Max(1024, count * 2));
-                    }
-
-                    context.Candidates[count++] = ordinal;
+                    AppendMask(1, ordinal, ref count);
                 }
             }
+
+            return count;
         }
 
-        private void Consider(int ordinal, int lower, int upper, long slack)
+        /// <summary>Appends base + i for every set bit i of the mask, ascending.</summary>
+        private void AppendMask(uint mask, int baseOrdinal, ref int count)
         {
-            int a = _acc[ordinal];
-            if (a < lower || a >= upper || (_heapCount == k && a + slack < context.HeapScore[0]) || !Eligible(ordinal, out int quarters))
+            if (mask == 0)
             {
                 return;
             }
 
-            Offer(a + (_completing ? Remainder(ordinal) : 0) + q.LanguageContribution(quarters), index._ids[ordinal], ordinal);
+            if (count + 32 > context.Candidates.Length)
+            {
+                Array.Resize(ref context.Candidates, Math.Max(1024, count * 2));
+            }
+
+            var candidates = context.Candidates;
+            do
+            {
+                candidates[count++] = baseOrdinal + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+            }
+            while (mask != 0);
         }
 
         // Min-heap whose root is the worst kept entry: lower score, or equal score and larger id.

@@ -259,7 +259,7 @@ public class MatchIndexTests
         return true;
     }
 
-    private static void AssertSame(IReadOnlyList<MatchResult> expected, IReadOnlyList<MatchResult> actual)
+    internal static void AssertSame(IReadOnlyList<MatchResult> expected, IReadOnlyList<MatchResult> actual)
     {
         Assert.Equal(expected.Select(r => (r.ProfileId, r.Score)), actual.Select(r => (r.ProfileId, r.Score)));
         Assert.Equal(expected.Select(r => r.Breakdown), actual.Select(r => r.Breakdown));
