@@ -245,80 +245,53 @@ public static class NameKey
             word = word.Replace(from, to, StringComparison.Ordinal);
         }
 
-        var sb = new StringBuilder();
-        var last = '\0';
-        for (var i = 0; i < word.Length; i++)
-        {
-            var ch = word[i];
-            // y and w are consonants only at the start of a word, as و and ي are in Arabic script.
-            var vowel = IsLatinVowel(ch) || (i > 0 && ch is 'y' or 'w');
-            if (vowel)
-            {
-                if (i == 0)
-                {
-                    sb.Append('a');
-                    last = 'a';
-                }
-                else
-                {
-                    last = '\0';
-                }
-
-                continue;
-            }
-
-            if (ch != last)
-            {
-                sb.Append(ch);
-            }
-
-            last = ch;
-        }
-
-        return sb.ToString();
+        // y and w are consonants only at the start of a word, as و and ي are in Arabic script.
+        return Skeleton(word, (ch, i) => IsLatinVowel(ch) || (i > 0 && ch is 'y' or 'w') ? '\0' : ch);
     }
 
-    private static string ArabicKey(string word)
+    private static string ArabicKey(string word) => Skeleton(word, (ch, i) => ch switch
+    {
+        'و' => i == 0 ? 'w' : '\0',
+        'ي' => i == 0 ? 'y' : '\0',
+        'ا' or 'أ' or 'إ' or 'آ' or 'ع' or 'ة' or 'ئ' or 'ؤ' => '\0',
+        'ب' or 'پ' => 'b',
+        'ت' or 'ث' or 'ط' => 't',
+        'ج' => 'j',
+        'ح' or 'ه' => 'h',
+        'خ' or 'ق' or 'ك' => 'k',
+        'د' or 'ذ' or 'ض' => 'd',
+        'ر' => 'r',
+        'ز' or 'ظ' => 'z',
+        'س' or 'ص' => 's',
+        'ش' or 'چ' => 'š',
+        'غ' or 'گ' or 'ڭ' => 'g',
+        'ف' or 'ڤ' => 'f',
+        'ل' => 'l',
+        'م' => 'm',
+        'ن' => 'n',
+        _ => '\0',
+    });
+
+    /// <summary>
+    /// The consonant skeleton shared by both scripts: <paramref name="consonant"/> maps a letter (and its position)
+    /// to a consonant, or to '\0' for a vowel. A word-initial vowel becomes 'a', vowels separate consonants, and a
+    /// consonant repeated without a vowel between is written once (Mohammed = Mohamed).
+    /// </summary>
+    private static string Skeleton(string word, Func<char, int, char> consonant)
     {
         var sb = new StringBuilder();
         var last = '\0';
         for (var i = 0; i < word.Length; i++)
         {
-            var ch = word[i];
-            var mapped = ch switch
-            {
-                'و' => i == 0 ? 'w' : '\0',
-                'ي' => i == 0 ? 'y' : '\0',
-                'ا' or 'أ' or 'إ' or 'آ' or 'ع' or 'ة' or 'ئ' or 'ؤ' => '\0',
-                'ب' or 'پ' => 'b',
-                'ت' or 'ث' or 'ط' => 't',
-                'ج' => 'j',
-                'ح' or 'ه' => 'h',
-                'خ' or 'ق' or 'ك' => 'k',
-                'د' or 'ذ' or 'ض' => 'd',
-                'ر' => 'r',
-                'ز' or 'ظ' => 'z',
-                'س' or 'ص' => 's',
-                'ش' or 'چ' => 'š',
-                'غ' or 'گ' or 'ڭ' => 'g',
-                'ف' or 'ڤ' => 'f',
-                'ل' => 'l',
-                'م' => 'm',
-                'ن' => 'n',
-                _ => '\0',
-            };
+            var mapped = consonant(word[i], i);
             if (mapped == '\0')
             {
                 if (i == 0)
                 {
                     sb.Append('a');
-                    last = 'a';
-                }
-                else
-                {
-                    last = '\0';
                 }
 
+                last = i == 0 ? 'a' : '\0';
                 continue;
             }
 
