@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
 using Mismes.Web.Administration.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Administration;
 
@@ -12,6 +13,8 @@ internal static class AdministrationModule
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddAdministrationCore();
+        services.AddResourceSet<AdministrationResource>("Administration");
+        services.AddResourceSet<Account.AccountResource>("Account");
 
         // The institution id and name travel in the cookie so scoping never needs a lookup per request.
         services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();

@@ -1,6 +1,7 @@
 using Mismes.Core.Catalogue;
 using Mismes.Core.Seeding;
 using Mismes.Web.Catalogue.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue;
 
@@ -12,6 +13,7 @@ internal static class CatalogueModule
         services.AddScoped<CatalogueService>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
         services.AddScoped<CatalogueLabels>();
+        services.AddResourceSet<CatalogueResource>("Catalogue");
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Mismes.Core.People;
 using Mismes.Web.People.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People;
 
@@ -9,6 +10,7 @@ internal static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddPeopleCore();
+        services.AddResourceSet<PeopleResource>("People");
 
         return services;
     }
