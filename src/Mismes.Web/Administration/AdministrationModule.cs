@@ -15,6 +15,9 @@ internal static class AdministrationModule
         services.AddAdministrationCore();
         services.AddResourceSet<AdministrationResource>("Administration");
         services.AddResourceSet<Account.AccountResource>("Account");
+        // /Administration (and its Institutions page, the least any admin page asks) needs StaffOnly, which every
+        // other administration policy implies.
+        services.AddNavigationEntry(new("Administration.Nav", "/Administration", Policies.StaffOnly, 90));
 
         // The institution id and name travel in the cookie so scoping never needs a lookup per request.
         services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();

@@ -14,6 +14,8 @@ internal static class CatalogueModule
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
         services.AddScoped<CatalogueLabels>();
         services.AddResourceSet<CatalogueResource>("Catalogue");
+        // The public catalogue is open to everyone, signed in or not.
+        services.AddNavigationEntry(new("Catalogue.Nav", "/Catalogue", null, 10));
         return services;
     }
 

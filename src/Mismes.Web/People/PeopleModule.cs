@@ -1,4 +1,5 @@
 using Mismes.Core.People;
+using Mismes.Web.Administration;
 using Mismes.Web.People.Api;
 using Mismes.Web.Platform;
 
@@ -11,6 +12,7 @@ internal static class PeopleModule
     {
         services.AddPeopleCore();
         services.AddResourceSet<PeopleResource>("People");
+        services.AddNavigationEntry(new("People.Nav", "/People", Policies.ManagePeople, 20));
 
         return services;
     }

@@ -107,7 +107,10 @@ public sealed partial class ResourceKeysTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
         try
         {
-            var notFound = UsedKeys().Select(u => u.Key).Distinct(StringComparer.Ordinal).Where(k => localizer[k].ResourceNotFound).ToList();
+            // Navigation texts are keys handed over as data (Platform/Navigation.cs), not L["…"] literals: ask for them too.
+            var navigation = factory.Services.GetServices<NavigationEntry>().Select(e => e.TextKey);
+            var notFound = UsedKeys().Select(u => u.Key).Concat(navigation).Distinct(StringComparer.Ordinal)
+                .Where(k => localizer[k].ResourceNotFound).ToList();
 
             Assert.True(notFound.Count == 0, $"The app's localizer does not find: {string.Join(", ", notFound)}");
         }
