@@ -2,20 +2,19 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mismes.Core;
 using Mismes.Core.Administration;
+using Mismes.Core.Catalogue;
 using Mismes.Core.People;
 using Mismes.Core.Data;
-using Mismes.Core.Seeding;
 
 namespace Mismes.Cli.Administration;
 
 /// <summary>
 /// The database options every data command shares, and the services behind them: the same Core wiring as the web
-/// host (AddMismesDatabase, AddCore, AddAdministrationCore) and the same configuration keys and environment
+/// host (AddMismesDatabase, AddCore, Add&lt;Capability&gt;Core) and the same configuration keys and environment
 /// variables (Database__Provider, ConnectionStrings__Mismes, appsettings.json in the working directory).
 /// </summary>
 internal sealed class DatabaseOptions
@@ -103,28 +102,12 @@ internal sealed class DatabaseOptions
         services.AddCore();
         services.AddAdministrationCore();
         services.AddPeopleCore();
+        // Each capability's Core services and seeders, as the web host's modules register them (one line per capability).
+        services.AddCatalogueCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
-        AddSeedersFromCore(services);
         return builder.Build();
-    }
-
-    /// <summary>
-    /// The web host registers each capability's seeders in its module; the CLI cannot reference the web project, so it
-    /// takes every seeder class in Mismes.Core that is not registered yet.
-    /// </summary>
-    private static void AddSeedersFromCore(IServiceCollection services)
-    {
-        var seederTypes = typeof(AppDbContext).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i == typeof(IReferenceDataSeeder) || i == typeof(IDemoDataSeeder))
-                .Select(i => (Service: i, Implementation: t)));
-        foreach (var (service, implementation) in seederTypes)
-        {
-            services.TryAddEnumerable(ServiceDescriptor.Scoped(service, implementation));
-        }
     }
 
     public static string Describe(AppDbContext db) =>

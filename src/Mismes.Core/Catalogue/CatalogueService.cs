@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
+using Mismes.Core.Common;
 using Mismes.Core.Data;
 using Mismes.Taxonomy.Text;
 
@@ -13,8 +14,10 @@ namespace Mismes.Core.Catalogue;
 /// The page, the export and the API all call this service. The catalogue is small by nature (tens of measures,
 /// a few hundred at most), so free-text matching and status on today's date are done in memory after the
 /// database has applied the structured filters.
+/// Editing is scoped (issue 6, 3.9): only the implementing institution (an implementer party linked to the user's
+/// institution) or an administrator may change a measure; anyone may read it.
 /// </summary>
-public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user)
 {
     public const string RecordType = "SupportMeasure";
 
@@ -48,6 +51,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         {
             views = views.Where(v => v.Status == status).ToList();
         }
+        else if (filter.ExcludeEnded)
+        {
+            views = views.Where(v => v.Status != MeasureStatus.Ended).ToList();
+        }
 
         if (filter.Text is { } text)
         {
@@ -75,23 +82,35 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         await db.Set<SupportMeasureParty>().Where(p => p.Role == PartyRole.Implementer)
             .Select(p => p.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
 
-    /// <summary>The measure as its edit form shows it; null when there is none.</summary>
-    public async Task<MeasureInput?> GetForEditAsync(Guid id, CancellationToken ct)
+    /// <summary>May the current user change <paramref name="measure"/>? Administrators always; others when their institution implements it.</summary>
+    public bool CanEdit(MeasureView measure) => CanEdit(measure.ImplementerInstitutionIds);
+
+    private bool CanEdit(IEnumerable<Guid> implementerInstitutionIds) =>
+        InstitutionScope.SeesAllInstitutions(user)
+        || (user.InstitutionId is { } own && implementerInstitutionIds.Contains(own));
+
+    /// <summary>The measure as its edit form shows it: NotFound when there is none, Forbidden when the user may not change it.</summary>
+    public async Task<WriteResult<SaveMeasure>> GetForEditAsync(Guid id, CancellationToken ct)
     {
         var m = await Measures().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null)
         {
-            return null;
+            return WriteResult<SaveMeasure>.NotFound();
+        }
+
+        if (!CanEdit(ImplementerInstitutions(m)))
+        {
+            return WriteResult<SaveMeasure>.Forbidden();
         }
 
         var parentSlug = m.ParentId is null ? null : await db.Set<SupportMeasure>().Where(p => p.Id == m.ParentId).Select(p => p.Slug).FirstAsync(ct);
-        return new MeasureInput
+        return WriteResult<SaveMeasure>.Ok(new SaveMeasure
         {
             Slug = m.Slug,
-            Phase = m.Phase.ToString(),
-            Models = m.Models.Select(x => x.Model.ToString()).Order(StringComparer.Ordinal).ToList(),
-            ImplementerCodes = Codes(m, PartyRole.Implementer).ToList(),
-            FunderCodes = Codes(m, PartyRole.Funder).ToList(),
+            Phase = m.Phase,
+            Models = [.. m.Models.Select(x => x.Model).Order()],
+            ImplementerCodes = [.. Codes(m, PartyRole.Implementer)],
+            FunderCodes = [.. Codes(m, PartyRole.Funder)],
             ParentSlug = parentSlug,
             StartYear = m.StartYear,
             StartMonth = m.StartMonth,
@@ -105,7 +124,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             SourceReference = m.SourceReference,
             Texts = m.Translations.ToDictionary(
                 t => t.Culture,
-                t => new MeasureTextInput
+                t => new MeasureTexts
                 {
                     Title = t.Title,
                     Implementers = t.Implementers,
@@ -116,14 +135,81 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
                     Activities = t.Activities,
                 },
                 StringComparer.Ordinal),
-        };
+        });
     }
 
-    public Task<MeasureSaveResult> CreateAsync(MeasureInput input, CancellationToken ct) => SaveAsync(null, input, ct);
+    public Task<WriteResult<SavedMeasure>> CreateAsync(SaveMeasure request, CancellationToken ct) => SaveAsync(null, request, ct);
 
-    public Task<MeasureSaveResult> UpdateAsync(Guid id, MeasureInput input, CancellationToken ct) => SaveAsync(id, input, ct);
+    /// <summary>NotFound when there is no such measure; Forbidden when it is another institution's (it is public, so nothing is hidden by saying so).</summary>
+    public Task<WriteResult<SavedMeasure>> UpdateAsync(Guid id, SaveMeasure request, CancellationToken ct) => SaveAsync(id, request, ct);
 
-    private async Task<MeasureSaveResult> SaveAsync(Guid? id, MeasureInput input, CancellationToken ct)
+    /// <summary>
+    /// What saving <paramref name="request"/> would answer, without writing: NotFound, Forbidden, Invalid with every
+    /// field error, or Ok. For the web layer when some input could not even be read, so the user sees all errors at once.
+    /// </summary>
+    public async Task<WriteResult<SaveMeasure>> ValidateAsync(Guid? id, SaveMeasure request, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var implementers = await db.Set<SupportMeasureParty>()
+                .Where(p => p.MeasureId == existing && p.Role == PartyRole.Implementer && p.InstitutionId != null)
+                .Select(p => p.InstitutionId!.Value).ToListAsync(ct);
+            if (!await db.Set<SupportMeasure>().AnyAsync(m => m.Id == existing, ct))
+            {
+                return WriteResult<SaveMeasure>.NotFound();
+            }
+
+            if (!CanEdit(implementers))
+            {
+                return WriteResult<SaveMeasure>.Forbidden();
+            }
+        }
+
+        var (errors, _, _) = await CheckAsync(id, request, ct);
+        return errors.IsEmpty ? WriteResult<SaveMeasure>.Ok(request) : WriteResult<SaveMeasure>.Invalid(errors);
+    }
+
+    private async Task<(FieldErrors Errors, string Slug, SupportMeasure? Parent)> CheckAsync(Guid? id, SaveMeasure request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var slug = string.IsNullOrWhiteSpace(request.Slug)
+            ? Slugify(request.Texts.GetValueOrDefault(CatalogueCultures.Fallback)?.Title)
+            : request.Slug.Trim().ToLowerInvariant();
+        Validate(request, slug, errors);
+        if (slug.Length > 0 && await db.Set<SupportMeasure>().AnyAsync(m => m.Slug == slug && m.Id != (id ?? Guid.Empty), ct))
+        {
+            errors.Add("Slug", "Catalogue.Error.SlugTaken");
+        }
+
+        SupportMeasure? parent = null;
+        if (!string.IsNullOrWhiteSpace(request.ParentSlug))
+        {
+            var parentSlug = request.ParentSlug.Trim().ToLowerInvariant();
+            parent = await db.Set<SupportMeasure>().FirstOrDefaultAsync(m => m.Slug == parentSlug && m.ParentId == null, ct);
+            if (parent is null || parent.Id == id)
+            {
+                errors.Add("ParentSlug", "Catalogue.Error.UnknownParent");
+            }
+        }
+
+        // Someone who is not an administrator must stay among the implementers, or they could not edit the measure
+        // they just saved (and could hand a measure to another institution).
+        if (!InstitutionScope.SeesAllInstitutions(user) && !errors.ContainsKey("ImplementerCodes"))
+        {
+            var own = user.InstitutionId is { } ownId
+                ? await db.Set<Institution>().Where(i => i.Id == ownId).Select(i => i.Code).FirstOrDefaultAsync(ct)
+                : null;
+            var codes = CleanCodes(request.ImplementerCodes);
+            if (own is null || !codes.Any(c => CatalogueNumbering.InstitutionCodes(c).Contains(own, StringComparer.OrdinalIgnoreCase)))
+            {
+                errors.Add("ImplementerCodes", "Catalogue.Error.OwnInstitutionImplementer");
+            }
+        }
+
+        return (errors, slug, parent);
+    }
+
+    private async Task<WriteResult<SavedMeasure>> SaveAsync(Guid? id, SaveMeasure request, CancellationToken ct)
     {
         SupportMeasure? measure = null;
         if (id is not null)
@@ -132,34 +218,19 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
                 .FirstOrDefaultAsync(m => m.Id == id, ct);
             if (measure is null)
             {
-                return new MeasureSaveResult { NotFound = true };
+                return WriteResult<SavedMeasure>.NotFound();
             }
-        }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var slug = string.IsNullOrWhiteSpace(input.Slug)
-            ? Slugify(input.Texts.GetValueOrDefault(CatalogueCultures.Fallback)?.Title)
-            : input.Slug.Trim().ToLowerInvariant();
-        var (phase, models) = Validate(input, slug, errors);
-        if (slug.Length > 0 && await db.Set<SupportMeasure>().AnyAsync(m => m.Slug == slug && m.Id != (id ?? Guid.Empty), ct))
-        {
-            errors["Slug"] = ["Catalogue.Error.SlugTaken"];
-        }
-
-        SupportMeasure? parent = null;
-        if (!string.IsNullOrWhiteSpace(input.ParentSlug))
-        {
-            var parentSlug = input.ParentSlug.Trim().ToLowerInvariant();
-            parent = await db.Set<SupportMeasure>().FirstOrDefaultAsync(m => m.Slug == parentSlug && m.ParentId == null, ct);
-            if (parent is null || parent.Id == id)
+            if (!CanEdit(ImplementerInstitutions(measure)))
             {
-                errors["ParentSlug"] = ["Catalogue.Error.UnknownParent"];
+                return WriteResult<SavedMeasure>.Forbidden();
             }
         }
 
-        if (errors.Count > 0)
+        var (errors, slug, parent) = await CheckAsync(id, request, ct);
+        if (!errors.IsEmpty)
         {
-            return new MeasureSaveResult { Errors = errors };
+            return WriteResult<SavedMeasure>.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -181,22 +252,22 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         }
 
         measure.Slug = slug;
-        measure.Phase = phase!.Value;
-        measure.StartYear = input.StartYear;
-        measure.StartMonth = input.StartMonth;
-        measure.EndYear = input.EndYear;
-        measure.EndMonth = input.EndMonth;
-        measure.Ongoing = input.Ongoing;
-        measure.BudgetAmount = input.BudgetAmount;
-        measure.BudgetCurrency = string.IsNullOrWhiteSpace(input.BudgetCurrency) ? null : input.BudgetCurrency.Trim().ToUpperInvariant();
-        measure.BeneficiariesMin = input.BeneficiariesMin;
-        measure.BeneficiariesMax = input.BeneficiariesMax;
-        measure.SourceReference = Clean(input.SourceReference);
+        measure.Phase = request.Phase;
+        measure.StartYear = request.StartYear;
+        measure.StartMonth = request.StartMonth;
+        measure.EndYear = request.EndYear;
+        measure.EndMonth = request.EndMonth;
+        measure.Ongoing = request.Ongoing;
+        measure.BudgetAmount = request.BudgetAmount;
+        measure.BudgetCurrency = string.IsNullOrWhiteSpace(request.BudgetCurrency) ? null : request.BudgetCurrency.Trim().ToUpperInvariant();
+        measure.BeneficiariesMin = request.BeneficiariesMin;
+        measure.BeneficiariesMax = request.BeneficiariesMax;
+        measure.SourceReference = Clean(request.SourceReference);
         measure.UpdatedAt = now;
 
-        SyncModels(measure, models);
-        SyncParties(measure, CleanCodes(input.ImplementerCodes), CleanCodes(input.FunderCodes));
-        SyncTranslations(measure, input.Texts);
+        SyncModels(measure, [.. request.Models.Distinct()]);
+        SyncParties(measure, CleanCodes(request.ImplementerCodes), CleanCodes(request.FunderCodes));
+        SyncTranslations(measure, request.Texts);
         var institutions = await db.Set<Institution>().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, ct);
         CatalogueSeeder.LinkInstitutions(measure, institutions);
 
@@ -206,65 +277,43 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             : after.Keys.Where(k => !string.Equals(before.GetValueOrDefault(k), after[k], StringComparison.Ordinal)).ToList();
         audit.Add(before is null ? AuditAction.Create : AuditAction.Update, RecordType, measure.Id.ToString(), string.Join(',', changed));
         await db.SaveChangesAsync(ct);
-        return new MeasureSaveResult { Id = measure.Id, Slug = measure.Slug };
+        return WriteResult<SavedMeasure>.Ok(new SavedMeasure(measure.Id, measure.Slug));
     }
 
-    private static (MigrationPhase? Phase, List<MeasureModel> Models) Validate(MeasureInput input, string slug, Dictionary<string, string[]> errors)
+    private static void Validate(SaveMeasure input, string slug, FieldErrors errors)
     {
-        MigrationPhase? phase = null;
-        if (string.IsNullOrWhiteSpace(input.Phase))
+        if (!Enum.IsDefined(input.Phase))
         {
-            errors["Phase"] = ["Catalogue.Error.Required"];
-        }
-        else if (!input.Phase.Any(char.IsDigit) && Enum.TryParse<MigrationPhase>(input.Phase.Trim(), true, out var p))
-        {
-            phase = p;
-        }
-        else
-        {
-            errors["Phase"] = ["Catalogue.Error.UnknownValue"];
+            errors.Add("Phase", "Catalogue.Error.UnknownValue");
         }
 
-        var models = new List<MeasureModel>();
-        foreach (var value in input.Models.Where(v => !string.IsNullOrWhiteSpace(v)))
+        if (input.Models.Any(m => !Enum.IsDefined(m)))
         {
-            if (!value.Any(char.IsDigit) && Enum.TryParse<MeasureModel>(value.Trim(), true, out var m))
-            {
-                models.Add(m);
-            }
-            else
-            {
-                errors["Models"] = ["Catalogue.Error.UnknownValue"];
-            }
+            errors.Add("Models", "Catalogue.Error.UnknownValue");
+        }
+        else if (input.Models.Count == 0)
+        {
+            errors.Add("Models", "Catalogue.Error.ModelRequired");
         }
 
-        if (models.Count == 0 && !errors.ContainsKey("Models"))
+        if ((slug.Length == 0 && !string.IsNullOrWhiteSpace(input.Slug)) || (slug.Length > 0 && !SlugPattern().IsMatch(slug)))
         {
-            errors["Models"] = ["Catalogue.Error.ModelRequired"];
-        }
-
-        if (slug.Length == 0 && !string.IsNullOrWhiteSpace(input.Slug))
-        {
-            errors["Slug"] = ["Catalogue.Error.SlugFormat"];
-        }
-        else if (slug.Length > 0 && !SlugPattern().IsMatch(slug))
-        {
-            errors["Slug"] = ["Catalogue.Error.SlugFormat"];
+            errors.Add("Slug", "Catalogue.Error.SlugFormat");
         }
 
         foreach (var culture in input.Texts.Keys.Where(k => !CatalogueCultures.All.Contains(k, StringComparer.Ordinal)))
         {
-            errors["Texts." + culture] = ["Catalogue.Error.UnknownValue"];
+            errors.Add("Texts." + culture, "Catalogue.Error.UnknownValue");
         }
 
         if (string.IsNullOrWhiteSpace(input.Texts.GetValueOrDefault(CatalogueCultures.Fallback)?.Title))
         {
-            errors["Texts.fr.Title"] = ["Catalogue.Error.Required"];
+            errors.Add("Texts.fr.Title", "Catalogue.Error.Required");
         }
 
-        foreach (var (culture, text) in input.Texts.Where(t => t.Key != CatalogueCultures.Fallback && !t.Value.IsEmpty && string.IsNullOrWhiteSpace(t.Value.Title)))
+        foreach (var (culture, _) in input.Texts.Where(t => t.Key != CatalogueCultures.Fallback && !t.Value.IsEmpty && string.IsNullOrWhiteSpace(t.Value.Title)))
         {
-            errors[$"Texts.{culture}.Title"] = ["Catalogue.Error.TitleForLanguage"];
+            errors.Add($"Texts.{culture}.Title", "Catalogue.Error.TitleForLanguage");
         }
 
         foreach (var (culture, text) in input.Texts)
@@ -285,67 +334,66 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         if (input.StartYear is int sy && input.EndYear is int ey && !errors.ContainsKey("EndYear")
             && (ey < sy || (ey == sy && input.EndMonth < input.StartMonth)))
         {
-            errors["EndYear"] = ["Catalogue.Error.EndBeforeStart"];
+            errors.Add("EndYear", "Catalogue.Error.EndBeforeStart");
         }
 
         if (input.Ongoing && input.EndYear is not null)
         {
-            errors["Ongoing"] = ["Catalogue.Error.OngoingWithEnd"];
+            errors.Add("Ongoing", "Catalogue.Error.OngoingWithEnd");
         }
 
         if (input.BudgetAmount is < 0)
         {
-            errors["BudgetAmount"] = ["Catalogue.Error.Negative"];
+            errors.Add("BudgetAmount", "Catalogue.Error.Negative");
         }
 
         if (!string.IsNullOrWhiteSpace(input.BudgetCurrency) && !CurrencyPattern().IsMatch(input.BudgetCurrency.Trim().ToUpperInvariant()))
         {
-            errors["BudgetCurrency"] = ["Catalogue.Error.Currency"];
+            errors.Add("BudgetCurrency", "Catalogue.Error.Currency");
         }
 
         if (input.BeneficiariesMin is < 0)
         {
-            errors["BeneficiariesMin"] = ["Catalogue.Error.Negative"];
+            errors.Add("BeneficiariesMin", "Catalogue.Error.Negative");
         }
 
         if (input.BeneficiariesMax is < 0 || input.BeneficiariesMax < input.BeneficiariesMin)
         {
-            errors["BeneficiariesMax"] = ["Catalogue.Error.MaxBelowMin"];
+            errors.Add("BeneficiariesMax", "Catalogue.Error.MaxBelowMin");
         }
 
         foreach (var (field, codes) in new[] { ("ImplementerCodes", input.ImplementerCodes), ("FunderCodes", input.FunderCodes) })
         {
             if (CleanCodes(codes).Any(c => !CodePattern().IsMatch(c)))
             {
-                errors[field] = ["Catalogue.Error.Code"];
+                errors.Add(field, "Catalogue.Error.Code");
             }
         }
 
         CheckLength(errors, "SourceReference", input.SourceReference, 500);
-        return (phase, models);
     }
 
-    private static void CheckLength(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static void CheckLength(FieldErrors errors, string field, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            errors[field] = ["Catalogue.Error.TooLong"];
+            errors.Add(field, "Catalogue.Error.TooLong");
         }
     }
 
-    private static void CheckYear(Dictionary<string, string[]> errors, string field, int? year)
+    private static void CheckYear(FieldErrors errors, string field, int? year)
     {
         if (year is < 1900 or > 2100)
         {
-            errors[field] = ["Catalogue.Error.Year"];
+            errors.Add(field, "Catalogue.Error.Year");
         }
     }
 
-    private static void CheckMonth(Dictionary<string, string[]> errors, string field, int? month, int? year)
+    private static void CheckMonth(FieldErrors errors, string field, int? month, int? year)
     {
         if (month is < 1 or > 12 || (month is not null && year is null))
         {
-            errors[field] = ["Catalogue.Error.Month"];
+            errors.Add(field, "Catalogue.Error.Month");
         }
     }
 
@@ -377,7 +425,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         }
     }
 
-    private static void SyncTranslations(SupportMeasure measure, Dictionary<string, MeasureTextInput> texts)
+    private static void SyncTranslations(SupportMeasure measure, IReadOnlyDictionary<string, MeasureTexts> texts)
     {
         foreach (var culture in CatalogueCultures.All)
         {
@@ -399,7 +447,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
                 measure.Translations.Add(row);
             }
 
-            row.Title = text.Title!.Trim();
+            row.Title = text.Title.Trim();
             row.Implementers = Clean(text.Implementers);
             row.Funders = Clean(text.Funders);
             row.Period = Clean(text.Period);
@@ -471,6 +519,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             Models = m.Models.Select(x => x.Model).Order().ToList(),
             ImplementerCodes = Codes(m, PartyRole.Implementer).ToList(),
             FunderCodes = Codes(m, PartyRole.Funder).ToList(),
+            ImplementerInstitutionIds = [.. ImplementerInstitutions(m)],
             StartYear = m.StartYear,
             StartMonth = m.StartMonth,
             EndYear = m.EndYear,
@@ -516,13 +565,14 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             .All(word => Compare.IndexOf(haystack, word, options) >= 0);
     }
 
+    private static IEnumerable<Guid> ImplementerInstitutions(SupportMeasure m) =>
+        m.Parties.Where(p => p.Role == PartyRole.Implementer && p.InstitutionId is not null).Select(p => p.InstitutionId!.Value);
+
     private static IEnumerable<string> Codes(SupportMeasure m, PartyRole role) =>
         m.Parties.Where(p => p.Role == role).OrderBy(p => p.Position).Select(p => p.Code);
 
-    /// <summary>An empty codes field arrives as a null item (the form binder turns "" into null): skip it.</summary>
-    private static List<string> CleanCodes(IEnumerable<string?> codes) =>
-        codes.OfType<string>().SelectMany(c => c.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+    private static List<string> CleanCodes(IEnumerable<string> codes) =>
+        codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
     private static string[] Lines(string? text) =>
         text is null ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -13,11 +13,17 @@ public enum WriteOutcome
 
     /// <summary>Nothing written: the write contradicts the current state (<see cref="WriteResult{T}.ConflictKey"/> says how).</summary>
     Conflict,
+
+    /// <summary>
+    /// Nothing written: the caller may read the record but not change it (a public record of another institution,
+    /// e.g. a catalogue measure). Records the caller may not even see answer <see cref="NotFound"/> instead.
+    /// </summary>
+    Forbidden,
 }
 
 /// <summary>
 /// The one result type of service writes, so every API maps it the same way (Ok → 200/201, Invalid → 400 validation
-/// problem, NotFound → 404, Conflict → 409) and every form shows the same error summary. Not sealed on purpose: a write
+/// problem, NotFound → 404, Conflict → 409, Forbidden → 403) and every form shows the same error summary. Not sealed on purpose: a write
 /// whose conflict carries data (People's possible duplicates) adds it in a subclass and keeps this mapping.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "WriteResult<Person>.NotFound() reads as what it is; a non-generic factory would need the type argument anyway.")]
@@ -51,4 +57,6 @@ public class WriteResult<T>
     public static WriteResult<T> NotFound() => new(WriteOutcome.NotFound, default, null, null);
 
     public static WriteResult<T> Conflict(string key) => new(WriteOutcome.Conflict, default, null, key);
+
+    public static WriteResult<T> Forbidden() => new(WriteOutcome.Forbidden, default, null, null);
 }

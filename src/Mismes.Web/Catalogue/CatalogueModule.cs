@@ -1,5 +1,4 @@
 using Mismes.Core.Catalogue;
-using Mismes.Core.Seeding;
 using Mismes.Web.Catalogue.Api;
 using Mismes.Web.Platform;
 
@@ -10,8 +9,7 @@ internal static class CatalogueModule
 {
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
-        services.AddScoped<CatalogueService>();
-        services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
+        services.AddCatalogueCore();
         services.AddScoped<CatalogueLabels>();
         services.AddResourceSet<CatalogueResource>("Catalogue");
         // The public catalogue is open to everyone, signed in or not.

@@ -27,10 +27,12 @@ internal sealed class CatalogueDb : IDisposable
     public AppDbContext NewContext() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options);
 
-    public CatalogueService Service(AppDbContext? db = null)
+    /// <summary>The service as <paramref name="user"/> (default: the system, an administrator) uses it.</summary>
+    public CatalogueService Service(AppDbContext? db = null, ICurrentUser? user = null)
     {
         db ??= Db;
-        return new CatalogueService(db, new AuditLog(db, new SystemUser(), Clock), Clock);
+        user ??= new SystemUser();
+        return new CatalogueService(db, new AuditLog(db, user, Clock), Clock, user);
     }
 
     public async Task SeedAsync(AppDbContext? db = null) =>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
+using Mismes.TestCommon;
 
 namespace Mismes.Core.Tests.Catalogue;
 
@@ -181,62 +183,58 @@ public sealed class CatalogueServiceTests
         var result = await t.Service().CreateAsync(ValidInput(), CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.Equal("programme-pilote-de-mobilite", result.Slug);
+        Assert.Equal("programme-pilote-de-mobilite", result.Value!.Slug);
         var saved = await t.Service().FindAsync("programme-pilote-de-mobilite", "ar", CancellationToken.None);
         Assert.Equal("برنامج نموذجي للتنقل", saved!.Title);
         Assert.Equal(MeasureOrigin.Added, saved.Origin);
         Assert.Equal(["ANAPEC", "GIZ"], saved.ImplementerCodes);
         var audit = await t.Db.Set<AuditEntry>().SingleAsync();
-        Assert.Equal((AuditAction.Create, CatalogueService.RecordType, result.Id.ToString()), (audit.Action, audit.RecordType, audit.RecordId));
+        Assert.Equal((AuditAction.Create, CatalogueService.RecordType, result.Value.Id.ToString()), (audit.Action, audit.RecordType, audit.RecordId));
     }
 
     [Fact]
     public async Task Create_AsInitiative_GetsTheNextReferenceInItsParent()
     {
         using var t = await SeededAsync();
-        var input = ValidInput();
-        input.ParentSlug = "avrr";
+        var input = ValidInput() with { ParentSlug = "avrr" };
 
         var result = await t.Service().CreateAsync(input, CancellationToken.None);
 
-        var saved = await t.Service().FindAsync(result.Slug!, "fr", CancellationToken.None);
+        var saved = await t.Service().FindAsync(result.Value!.Slug, "fr", CancellationToken.None);
         Assert.Equal("9.6", saved!.Reference);
     }
 
-    public static TheoryData<Action<MeasureInput>, string, string> InvalidInputs => new()
+    public static TheoryData<Func<SaveMeasure, SaveMeasure>, string, string> InvalidInputs => new()
     {
-        { i => i.Texts["fr"].Title = " ", "Texts.fr.Title", "Catalogue.Error.Required" },
-        { i => i.Phase = "Later", "Phase", "Catalogue.Error.UnknownValue" },
-        { i => i.Phase = "2", "Phase", "Catalogue.Error.UnknownValue" },
-        { i => i.Phase = null, "Phase", "Catalogue.Error.Required" },
-        { i => i.Models = [], "Models", "Catalogue.Error.ModelRequired" },
-        { i => i.Models = ["Magic"], "Models", "Catalogue.Error.UnknownValue" },
-        { i => i.Slug = "Avec Espaces", "Slug", "Catalogue.Error.SlugFormat" },
-        { i => i.Slug = "e-bosla", "Slug", "Catalogue.Error.SlugTaken" },
-        { i => (i.StartYear, i.EndYear) = (2020, 2019), "EndYear", "Catalogue.Error.EndBeforeStart" },
-        { i => i.EndMonth = 13, "EndMonth", "Catalogue.Error.Month" },
-        { i => i.StartYear = 1850, "StartYear", "Catalogue.Error.Year" },
-        { i => i.BudgetCurrency = "euros", "BudgetCurrency", "Catalogue.Error.Currency" },
-        { i => i.BudgetAmount = -1, "BudgetAmount", "Catalogue.Error.Negative" },
-        { i => (i.BeneficiariesMin, i.BeneficiariesMax) = (50, 10), "BeneficiariesMax", "Catalogue.Error.MaxBelowMin" },
-        { i => i.Texts["en"] = new MeasureTextInput { Activities = "Only activities" }, "Texts.en.Title", "Catalogue.Error.TitleForLanguage" },
-        { i => i.ParentSlug = "no-such-parent", "ParentSlug", "Catalogue.Error.UnknownParent" },
-        { i => i.ImplementerCodes = ["A B"], "ImplementerCodes", "Catalogue.Error.Code" },
-        { i => (i.Ongoing, i.EndYear) = (true, 2030), "Ongoing", "Catalogue.Error.OngoingWithEnd" },
+        { i => i with { Texts = WithText(i, "fr", new MeasureTexts { Title = " " }) }, "Texts.fr.Title", "Catalogue.Error.Required" },
+        { i => i with { Phase = (MigrationPhase)99 }, "Phase", "Catalogue.Error.UnknownValue" },
+        { i => i with { Models = [] }, "Models", "Catalogue.Error.ModelRequired" },
+        { i => i with { Models = [(MeasureModel)42] }, "Models", "Catalogue.Error.UnknownValue" },
+        { i => i with { Slug = "Avec Espaces" }, "Slug", "Catalogue.Error.SlugFormat" },
+        { i => i with { Slug = "e-bosla" }, "Slug", "Catalogue.Error.SlugTaken" },
+        { i => i with { StartYear = 2020, EndYear = 2019 }, "EndYear", "Catalogue.Error.EndBeforeStart" },
+        { i => i with { EndMonth = 13 }, "EndMonth", "Catalogue.Error.Month" },
+        { i => i with { StartYear = 1850 }, "StartYear", "Catalogue.Error.Year" },
+        { i => i with { BudgetCurrency = "euros" }, "BudgetCurrency", "Catalogue.Error.Currency" },
+        { i => i with { BudgetAmount = -1 }, "BudgetAmount", "Catalogue.Error.Negative" },
+        { i => i with { BeneficiariesMin = 50, BeneficiariesMax = 10 }, "BeneficiariesMax", "Catalogue.Error.MaxBelowMin" },
+        { i => i with { Texts = WithText(i, "en", new MeasureTexts { Title = "", Activities = "Only activities" }) }, "Texts.en.Title", "Catalogue.Error.TitleForLanguage" },
+        { i => i with { ParentSlug = "no-such-parent" }, "ParentSlug", "Catalogue.Error.UnknownParent" },
+        { i => i with { ImplementerCodes = ["A B"] }, "ImplementerCodes", "Catalogue.Error.Code" },
+        { i => i with { Ongoing = true, EndYear = 2030 }, "Ongoing", "Catalogue.Error.OngoingWithEnd" },
     };
 
     [Theory]
     [MemberData(nameof(InvalidInputs))]
-    public async Task Create_InvalidInput_ReturnsFieldErrorAndSavesNothing(Action<MeasureInput> spoil, string field, string message)
+    public async Task Create_InvalidInput_ReturnsFieldErrorAndSavesNothing(Func<SaveMeasure, SaveMeasure> spoil, string field, string message)
     {
         using var t = await SeededAsync();
         var before = await t.Db.Set<SupportMeasure>().CountAsync();
-        var input = ValidInput();
-        spoil(input);
+        var input = spoil(ValidInput());
 
         var result = await t.Service().CreateAsync(input, CancellationToken.None);
 
-        Assert.False(result.Succeeded);
+        Assert.Equal(WriteOutcome.Invalid, result.Outcome);
         Assert.Equal(message, Assert.Contains(field, result.Errors)[0]);
         Assert.Equal(before, await t.Db.Set<SupportMeasure>().CountAsync());
         Assert.Empty(await t.Db.Set<AuditEntry>().ToListAsync());
@@ -247,10 +245,10 @@ public sealed class CatalogueServiceTests
     {
         using var t = await SeededAsync();
         var id = (await t.Db.Set<SupportMeasure>().SingleAsync(m => m.Slug == "e-bosla")).Id;
-        var input = (await t.Service().GetForEditAsync(id, CancellationToken.None))!;
-        input.BudgetCurrency = "EUR";
-        input.Texts["en"].Title = "E-Bosla (Italy)";
-        input.Texts.Remove("es");
+        var current = (await t.Service().GetForEditAsync(id, CancellationToken.None)).Value!;
+        var texts = current.Texts.Where(x => x.Key != "es").ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+        texts["en"] = texts["en"] with { Title = "E-Bosla (Italy)" };
+        var input = current with { BudgetCurrency = "EUR", Texts = texts };
 
         using var fresh = t.NewContext();
         var result = await t.Service(fresh).UpdateAsync(id, input, CancellationToken.None);
@@ -271,7 +269,51 @@ public sealed class CatalogueServiceTests
 
         var result = await t.Service().UpdateAsync(Guid.NewGuid(), ValidInput(), CancellationToken.None);
 
-        Assert.True(result.NotFound);
+        Assert.Equal(WriteOutcome.NotFound, result.Outcome);
+    }
+
+    /// <summary>Issue 6, 3.9: a programme manager at ANAPEC edited a measure implemented by IOM.</summary>
+    [Theory]
+    [InlineData("ANAPEC", Roles.ProgrammeManager, "anapec-international", WriteOutcome.Ok)]
+    [InlineData("ANAPEC", Roles.ProgrammeManager, "avrr-oim", WriteOutcome.Forbidden)]
+    [InlineData("IOM-MA", Roles.ProgrammeManager, "avrr-oim", WriteOutcome.Ok)]
+    [InlineData("ANAPEC", Roles.Administrator, "avrr-oim", WriteOutcome.Ok)]
+    [InlineData(null, Roles.ProgrammeManager, "avrr-oim", WriteOutcome.Forbidden)]
+    public async Task Update_ByInstitution_OnlyTheImplementerOrAnAdministratorMayEdit(string? institutionCode, string role, string slug, WriteOutcome expected)
+    {
+        using var t = new CatalogueDb();
+        var institutions = new[] { ("ANAPEC", InstitutionKind.PublicEmploymentService), ("IOM-MA", InstitutionKind.InternationalOrganisation) }
+            .Select(x => new Institution { Id = Guid.NewGuid(), Code = x.Item1, Name = x.Item1, Kind = x.Item2 }).ToList();
+        t.Db.Set<Institution>().AddRange(institutions);
+        await t.Db.SaveChangesAsync();
+        await t.SeedAsync();
+        var user = new FakeCurrentUser(institutions.FirstOrDefault(i => i.Code == institutionCode)?.Id, role);
+        var id = (await t.Db.Set<SupportMeasure>().SingleAsync(m => m.Slug == slug)).Id;
+        var current = (await t.Service(user: new SystemUser()).GetForEditAsync(id, CancellationToken.None)).Value!;
+
+        var forEdit = await t.Service(t.NewContext(), user).GetForEditAsync(id, CancellationToken.None);
+        var result = await t.Service(t.NewContext(), user).UpdateAsync(id, current with { BudgetCurrency = "EUR" }, CancellationToken.None);
+
+        Assert.Equal(expected, forEdit.Outcome);
+        Assert.Equal(expected, result.Outcome);
+        Assert.Equal(expected == WriteOutcome.Ok ? "EUR" : current.BudgetCurrency, (await t.NewContext().Set<SupportMeasure>().SingleAsync(m => m.Id == id)).BudgetCurrency);
+    }
+
+    [Fact]
+    public async Task Create_ProgrammeManagerWhoseInstitutionIsNotAnImplementer_IsRefused()
+    {
+        using var t = new CatalogueDb();
+        var anapec = new Institution { Id = Guid.NewGuid(), Code = "ANAPEC", Name = "ANAPEC", Kind = InstitutionKind.PublicEmploymentService };
+        t.Db.Set<Institution>().Add(anapec);
+        await t.Db.SaveChangesAsync();
+        await t.SeedAsync();
+        var manager = new FakeCurrentUser(anapec.Id, Roles.ProgrammeManager);
+
+        var refused = await t.Service(user: manager).CreateAsync(ValidInput() with { ImplementerCodes = ["GIZ"] }, CancellationToken.None);
+        var accepted = await t.Service(t.NewContext(), manager).CreateAsync(ValidInput(), CancellationToken.None);
+
+        Assert.Equal("Catalogue.Error.OwnInstitutionImplementer", refused.Errors["ImplementerCodes"][0]);
+        Assert.True(accepted.Succeeded);
     }
 
     [Theory]
@@ -282,31 +324,17 @@ public sealed class CatalogueServiceTests
     public void Slugify_Title_GivesLatinSlug(string title, string slug) =>
         Assert.Equal(slug, CatalogueService.Slugify(title));
 
-    [Theory]
-    [InlineData("PreMigration", null, null, null, true)]
-    [InlineData("premigration", "skillscapitalisation", "Active", null, true)]
-    [InlineData("Before", null, null, "phase", false)]
-    [InlineData(null, "12", null, "model", false)]
-    [InlineData(null, null, "Finished", "status", false)]
-    [InlineData("1", null, null, "phase", false)]
-    public void FilterParse_Values_GiveFilterOrFieldError(string? phase, string? model, string? status, string? errorField, bool valid)
+    private static Dictionary<string, MeasureTexts> WithText(SaveMeasure input, string culture, MeasureTexts text)
     {
-        var errors = new Dictionary<string, string[]>();
-
-        MeasureFilter.Parse(phase, model, null, status, null, errors);
-
-        Assert.Equal(valid, errors.Count == 0);
-        if (errorField is not null)
-        {
-            Assert.Equal("Catalogue.Error.UnknownValue", errors[errorField][0]);
-        }
+        var texts = new Dictionary<string, MeasureTexts>(input.Texts, StringComparer.Ordinal) { [culture] = text };
+        return texts;
     }
 
-    private static MeasureInput ValidInput() => new()
+    private static SaveMeasure ValidInput() => new()
     {
-        Phase = "PreMigration",
-        Models = ["InternationalJobMatching"],
-        ImplementerCodes = ["anapec, GIZ"],
+        Phase = MigrationPhase.PreMigration,
+        Models = [MeasureModel.InternationalJobMatching],
+        ImplementerCodes = ["anapec", "GIZ"],
         FunderCodes = ["EU"],
         StartYear = 2025,
         StartMonth = 3,
@@ -315,11 +343,11 @@ public sealed class CatalogueServiceTests
         BudgetCurrency = "eur",
         BeneficiariesMin = 100,
         BeneficiariesMax = 200,
-        Texts = new()
+        Texts = new Dictionary<string, MeasureTexts>(StringComparer.Ordinal)
         {
-            ["fr"] = new MeasureTextInput { Title = "Programme pilote de mobilité", Activities = "Présélection\nFormation" },
-            ["ar"] = new MeasureTextInput { Title = "برنامج نموذجي للتنقل" },
-            ["en"] = new MeasureTextInput { Title = "Pilot mobility programme" },
+            ["fr"] = new MeasureTexts { Title = "Programme pilote de mobilité", Activities = "Présélection\nFormation" },
+            ["ar"] = new MeasureTexts { Title = "برنامج نموذجي للتنقل" },
+            ["en"] = new MeasureTexts { Title = "Pilot mobility programme" },
         },
     };
 }

@@ -9,6 +9,7 @@ using Mismes.Core.Catalogue;
 using Mismes.Core.Common;
 using Mismes.Core.Data;
 using Mismes.TestCommon;
+using Mismes.Web.Catalogue;
 using Mismes.Web.Catalogue.Api;
 
 namespace Mismes.Web.Tests.Catalogue;
@@ -129,7 +130,7 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Create_ProgrammeManager_Returns201AndAudits()
     {
-        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Mcmream);
 
         var response = await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("pilote-api"), Json);
 
@@ -165,7 +166,7 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Update_ProgrammeManager_ChangesTheMeasure()
     {
-        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Mcmream);
         var created = await (await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("a-modifier"), Json)).Content.ReadFromJsonAsync<MeasureDto>(Json);
         var input = NewMeasure("a-modifier");
         input.EndYear = 2030;
@@ -188,6 +189,44 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>Issue 6, 3.9. Another institution's measure answers 403 even when the body is invalid: who may write comes first.</summary>
+    [Fact]
+    public async Task Update_OwnOtherInstitutionAndAdministrator_OnlyTheImplementerOrAnAdministratorMayChangeIt()
+    {
+        var anapec = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Anapec);
+        var iom = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.IomMorocco);
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, "TEST-CATALOGUE");
+        var created = await (await anapec.PostAsJsonAsync("/api/v1/measures", NewMeasure("mesure-anapec", "ANAPEC"), Json)).Content.ReadFromJsonAsync<MeasureDto>(Json);
+        var url = $"/api/v1/measures/{created!.Id}?culture=en";
+        var input = NewMeasure("mesure-anapec", "ANAPEC");
+        input.EndYear = 2030;
+        var invalid = NewMeasure("mesure-anapec", "ANAPEC");
+        invalid.Phase = "Soon";
+
+        var own = await anapec.PutAsJsonAsync(url, input, Json);
+        var other = await iom.PutAsJsonAsync(url, input, Json);
+        var otherInvalid = await iom.PutAsJsonAsync(url, invalid, Json);
+        var byAdmin = await admin.PutAsJsonAsync(url, input, Json);
+
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK),
+            (own.StatusCode, other.StatusCode, otherInvalid.StatusCode, byAdmin.StatusCode));
+        var problem = await other.Content.ReadFromJsonAsync<ProblemDetails>(Json);
+        Assert.Equal((403, "You cannot change this measure"), (problem!.Status, problem.Title));
+    }
+
+    [Fact]
+    public async Task Create_ProgrammeManagerNotAmongTheImplementers_Returns400NamingTheField()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Anapec);
+
+        var response = await client.PostAsJsonAsync("/api/v1/measures?culture=en", NewMeasure("mesure-d-autrui", "GIZ"), Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json);
+        Assert.Equal("Your institution must be one of the implementers.", problem!.Errors["ImplementerCodes"][0]);
+    }
+
     [Fact]
     public async Task OpenApi_Document_DescribesTheMeasureEndpoints()
     {
@@ -203,12 +242,12 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
         Assert.True(list.GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
     }
 
-    private static MeasureInput NewMeasure(string slug) => new()
+    private static MeasureInput NewMeasure(string slug, string implementer = "MCMREAM") => new()
     {
         Slug = slug,
         Phase = "Several",
         Models = ["MigrantResourceCentres"],
-        ImplementerCodes = ["MCMREAM"],
+        ImplementerCodes = [implementer],
         StartYear = 2026,
         Texts = new()
         {

@@ -14,7 +14,7 @@ public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassF
     [Fact]
     public async Task ManageCreate_ProgrammeManagerPostsTheForm_CreatesTheMeasureWithItsTranslations()
     {
-        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Anapec);
         var token = await CataloguePageTests.AntiforgeryTokenAsync(client, "/Catalogue/Manage/Create");
 
         var response = await client.PostAsync(new Uri("/Catalogue/Manage/Create", UriKind.Relative), new FormUrlEncodedContent(
@@ -72,7 +72,7 @@ public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassF
     [Fact]
     public async Task ManageEdit_ProgrammeManager_ShowsTheMeasureInAllFourLanguages()
     {
-        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Mcmream);
         Guid id;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -108,5 +108,38 @@ public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassF
         var body = response.StatusCode == HttpStatusCode.Redirect ? "" : await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {body}");
         Assert.Equal("/Catalogue/Manage?saved=" + slug, response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Issue 6, 3.9: only the implementing institution (IOM for 9.1) or an administrator gets the form and the links.</summary>
+    [Theory]
+    [InlineData(InstitutionCodes.Anapec, Roles.ProgrammeManager, false)]
+    [InlineData(InstitutionCodes.IomMorocco, Roles.ProgrammeManager, true)]
+    [InlineData("TEST-CATALOGUE", Roles.Administrator, true)]
+    public async Task ManageEdit_OwnOtherInstitutionAndAdministrator_OnlyTheImplementerOrAnAdministratorMayEdit(string institution, string role, bool allowed)
+    {
+        var client = await factory.CreateSignedInClientAsync(role, institution);
+        Guid id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SupportMeasure>().Where(m => m.Slug == "avrr-oim").Select(m => m.Id).SingleAsync();
+        }
+
+        var edit = await client.GetAsync(new Uri($"/Catalogue/Manage/Edit/{id}", UriKind.Relative));
+        var list = await client.GetStringAsync(new Uri("/Catalogue/Manage", UriKind.Relative));
+        var details = await client.GetStringAsync(new Uri("/Catalogue/avrr-oim", UriKind.Relative));
+        var post = await client.PostFormAsync("/Catalogue/Manage/Create", [new("Input.Phase", "PostMigration")], $"/Catalogue/Manage/Edit/{id}");
+
+        Assert.Equal(allowed, list.Contains($"data-slug=\"avrr-oim\" href=\"/Catalogue/Manage/Edit/{id}\"", StringComparison.Ordinal));
+        Assert.Equal(allowed, details.Contains("id=\"edit-measure\"", StringComparison.Ordinal));
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        }
+        else
+        {
+            Assert.StartsWith("http://localhost/Account/AccessDenied", edit.Headers.Location?.ToString(), StringComparison.Ordinal);
+            Assert.StartsWith("http://localhost/Account/AccessDenied", post.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Mismes.Core.Catalogue;
+using Mismes.Web.Catalogue;
 using Mismes.Web.Tests.Platform;
 
 namespace Mismes.Web.Tests.Catalogue;

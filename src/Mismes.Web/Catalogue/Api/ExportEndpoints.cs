@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
 
 namespace Mismes.Web.Catalogue.Api;
 
@@ -32,15 +33,15 @@ internal static class ExportEndpoints
         string? culture,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
+        var errors = new FieldErrors();
+        var filter = CatalogueParsing.Filter(phase, model, implementer, status, q, errors);
         var kind = (format ?? "xlsx").ToLowerInvariant();
         if (kind is not ("xlsx" or "csv"))
         {
-            errors["format"] = ["Catalogue.Error.UnknownValue"];
+            errors.Add("format", "Catalogue.Error.UnknownValue");
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(MeasureEndpoints.Localize(errors, labels));
         }

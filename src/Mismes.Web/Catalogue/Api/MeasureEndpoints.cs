@@ -78,16 +78,10 @@ internal static class MeasureEndpoints
         string? pageSize,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
-        var pagingErrors = new FieldErrors();
-        var paging = ApiPaging.Read(page, pageSize, pagingErrors, defaultPageSize: 20);
-        foreach (var (field, keys) in pagingErrors)
-        {
-            errors[field] = keys;
-        }
-
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        var filter = CatalogueParsing.Filter(phase, model, implementer, status, q, errors);
+        var paging = ApiPaging.Read(page, pageSize, errors, defaultPageSize: 20);
+        if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(Localize(errors, labels));
         }
@@ -111,33 +105,56 @@ internal static class MeasureEndpoints
     private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(
         MeasureInput input, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)
     {
-        var result = await catalogue.CreateAsync(input, ct);
+        var parseErrors = new FieldErrors();
+        var request = input.ToRequest(parseErrors);
+        if (!parseErrors.IsEmpty)
+        {
+            var check = await catalogue.ValidateAsync(null, request, ct);
+            return TypedResults.ValidationProblem(Localize(FieldErrorText.Merge(parseErrors, check.Errors), labels));
+        }
+
+        var result = await catalogue.CreateAsync(request, ct);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(Localize(result.Errors, labels));
         }
 
-        var saved = await catalogue.FindAsync(result.Id!.Value.ToString(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture.Name), ct);
-        return TypedResults.Created($"/api/v1/measures/{result.Id}", ToDto(saved!, labels));
+        var saved = await catalogue.FindAsync(result.Value!.Id.ToString(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture.Name), ct);
+        return TypedResults.Created($"/api/v1/measures/{result.Value.Id}", ToDto(saved!, labels));
     }
 
+    /// <summary>
+    /// Another institution's measure answers 403, not 404: the catalogue is public (anyone may GET the measure), so
+    /// hiding it would protect nothing, and 403 tells a partner why the write failed.
+    /// </summary>
     private static async Task<Results<Ok<MeasureDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
         Guid id, MeasureInput input, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)
     {
-        var result = await catalogue.UpdateAsync(id, input, ct);
-        if (result.NotFound)
+        var parseErrors = new FieldErrors();
+        var request = input.ToRequest(parseErrors);
+        var result = parseErrors.IsEmpty
+            ? Outcome(await catalogue.UpdateAsync(id, request, ct))
+            : Outcome(await catalogue.ValidateAsync(id, request, ct));
+        switch (result.Outcome)
         {
-            return NotFound(labels);
+            case WriteOutcome.NotFound:
+                return NotFound(labels);
+            case WriteOutcome.Forbidden:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: labels["Catalogue.Forbidden.Title"], detail: labels["Catalogue.Forbidden.Lead"]);
+            case WriteOutcome.Invalid:
+                return TypedResults.ValidationProblem(Localize(FieldErrorText.Merge(parseErrors, result.Errors), labels));
         }
 
-        if (!result.Succeeded)
+        if (!parseErrors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(Localize(result.Errors, labels));
+            return TypedResults.ValidationProblem(Localize(parseErrors, labels));
         }
 
         var saved = await catalogue.FindAsync(id.ToString(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture.Name), ct);
         return TypedResults.Ok(ToDto(saved!, labels));
     }
+
+    private static (WriteOutcome Outcome, FieldErrors Errors) Outcome<T>(WriteResult<T> result) => (result.Outcome, result.Errors);
 
     private static ProblemHttpResult NotFound(CatalogueLabels labels) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: labels["Catalogue.NotFound.Title"], detail: labels["Catalogue.NotFound.Lead"]);

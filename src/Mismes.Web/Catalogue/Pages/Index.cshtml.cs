@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
 
 namespace Mismes.Web.Catalogue.Pages;
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService
 
     public IReadOnlyList<string> Implementers { get; private set; } = [];
 
-    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+    public FieldErrors Errors { get; } = new();
 
     public string Culture => CultureInfo.CurrentUICulture.Name;
 
@@ -40,7 +41,7 @@ public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Filter = MeasureFilter.Parse(Phase, Model, Implementer, Status, Q, Errors);
+        Filter = CatalogueParsing.Filter(Phase, Model, Implementer, Status, Q, Errors);
         Measures = await catalogue.SearchAsync(Filter, CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
         Implementers = await catalogue.ImplementerCodesAsync(ct);
         CanManage = User.Identity?.IsAuthenticated == true

@@ -11,22 +11,5 @@ public sealed class CreateModel(CatalogueService catalogue) : MeasureFormModel(c
 {
     public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        CollectBindingErrors();
-        if (Errors.Count == 0)
-        {
-            var result = await Catalogue.CreateAsync(Input, ct);
-            if (result.Succeeded)
-            {
-                return Redirect("/Catalogue/Manage?saved=" + Uri.EscapeDataString(result.Slug!));
-            }
-
-            AddErrors(result.Errors);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(null, ct);
 }

@@ -1,48 +1,30 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
 using Mismes.Web.Administration;
 
 namespace Mismes.Web.Catalogue.Pages.Manage;
 
-/// <summary>/Catalogue/Manage/Edit/{id}: changes a measure and its translations.</summary>
+/// <summary>/Catalogue/Manage/Edit/{id}: changes a measure and its translations (its implementing institution or an administrator).</summary>
 [Authorize(Policy = Policies.ManageCatalogue)]
 public sealed class EditModel(CatalogueService catalogue) : MeasureFormModel(catalogue)
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var input = await Catalogue.GetForEditAsync(id, ct);
-        if (input is null)
+        var measure = await Catalogue.GetForEditAsync(id, ct);
+        switch (measure.Outcome)
         {
-            return NotFound();
-        }
-
-        Input = input;
-        await LoadChoicesAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        CollectBindingErrors();
-        if (Errors.Count == 0)
-        {
-            var result = await Catalogue.UpdateAsync(id, Input, ct);
-            if (result.NotFound)
-            {
+            case WriteOutcome.NotFound:
                 return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                return Redirect("/Catalogue/Manage?saved=" + Uri.EscapeDataString(result.Slug!));
-            }
-
-            AddErrors(result.Errors);
+            case WriteOutcome.Forbidden:
+                return Forbid();
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Input = MeasureInput.From(measure.Value!);
         await LoadChoicesAsync(ct);
         return Page();
     }
+
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => SaveAsync(id, ct);
 }

@@ -16,6 +16,9 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
 
     public IReadOnlyList<MeasureView> Measures { get; private set; } = [];
 
+    /// <summary>Only the implementing institution's staff and administrators are offered the edit link.</summary>
+    public bool CanEdit(MeasureView measure) => catalogue.CanEdit(measure);
+
     public async Task OnGetAsync(CancellationToken ct) =>
         Measures = await catalogue.SearchAsync(new MeasureFilter(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
 }

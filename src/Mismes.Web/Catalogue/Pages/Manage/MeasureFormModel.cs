@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue.Pages.Manage;
 
-/// <summary>What the create and edit pages share: the form's input, its field errors and the choice of parent measures.</summary>
+/// <summary>What the create and edit pages share: the form's input, its field errors, the choice of parent measures and the save.</summary>
 public abstract class MeasureFormModel(CatalogueService catalogue) : PageModel
 {
     [BindProperty]
@@ -30,23 +32,48 @@ public abstract class MeasureFormModel(CatalogueService catalogue) : PageModel
         }
     }
 
-    /// <summary>Numbers the browser sent that could not be read become field errors like the service's.</summary>
-    protected void CollectBindingErrors()
+    /// <summary>
+    /// Reads the form (numbers the browser sent that could not be read, unknown phase or model: field errors), then
+    /// creates (<paramref name="id"/> null) or updates the measure; on errors the form is shown again with everything typed.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync(Guid? id, CancellationToken ct)
     {
+        var parseErrors = new FieldErrors();
         foreach (var (key, entry) in ModelState)
         {
             if (entry.Errors.Count > 0 && key.StartsWith("Input.", StringComparison.Ordinal))
             {
-                Errors[key["Input.".Length..]] = ["Catalogue.Error.Number"];
+                parseErrors.Add(key["Input.".Length..], "Catalogue.Error.Number");
             }
         }
-    }
 
-    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors)
-    {
-        foreach (var (key, value) in errors)
+        var request = Input.ToRequest(parseErrors);
+        var (outcome, serviceErrors, saved) = parseErrors.IsEmpty
+            ? Read(id is null ? await catalogue.CreateAsync(request, ct) : await catalogue.UpdateAsync(id.Value, request, ct))
+            : Read(await catalogue.ValidateAsync(id, request, ct));
+        switch (outcome)
+        {
+            case WriteOutcome.NotFound:
+                return NotFound();
+            case WriteOutcome.Forbidden:
+                return Forbid();
+            case WriteOutcome.Ok when saved is not null:
+                return Redirect("/Catalogue/Manage?saved=" + Uri.EscapeDataString(saved));
+        }
+
+        foreach (var (key, value) in FieldErrorText.Merge(parseErrors, serviceErrors))
         {
             Errors[key] = value;
         }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadChoicesAsync(ct);
+        return Page();
     }
+
+    private static (WriteOutcome Outcome, FieldErrors Errors, string? Slug) Read(WriteResult<SavedMeasure> result) =>
+        (result.Outcome, result.Errors, result.Value?.Slug);
+
+    private static (WriteOutcome Outcome, FieldErrors Errors, string? Slug) Read(WriteResult<SaveMeasure> result) =>
+        (result.Outcome, result.Errors, null);
 }
