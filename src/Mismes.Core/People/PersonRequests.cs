@@ -54,6 +54,8 @@ public enum DuplicateReason
     SimilarNameSameBirthDate,
     SamePhone,
     SameEmail,
+    SimilarNameSwappedBirthDate,
+    SimilarNameSameBirthYear,
 }
 
 /// <summary>
