@@ -13,6 +13,9 @@ public static class AdministrationServices
         services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<RecordNames>();
+        services.AddScoped<IRecordNameSource, UserRecordNames>();
+        services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<IReferenceDataSeeder, AdministrationReferenceSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoInstitutionSeeder>();

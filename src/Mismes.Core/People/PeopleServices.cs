@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Administration;
 using Mismes.Core.Seeding;
 
 namespace Mismes.Core.People;
@@ -9,6 +10,7 @@ public static class PeopleServices
     public static IServiceCollection AddPeopleCore(this IServiceCollection services)
     {
         services.AddScoped<PersonService>();
+        services.AddScoped<IRecordNameSource, PersonRecordNames>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
         services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
