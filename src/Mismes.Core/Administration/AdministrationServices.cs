@@ -13,6 +13,7 @@ public static class AdministrationServices
         services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<InstitutionDirectory>();
         services.AddScoped<RecordNames>();
         services.AddScoped<IRecordNameSource, UserRecordNames>();
         services.AddScoped<IRecordNameSource, InstitutionRecordNames>();

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
-using Mismes.Core.Data;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
 
 namespace Mismes.Web.People.Pages;
 
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class DetailsModel(PersonService people, AppDbContext db, RecordNames recordNames) : PageModel
+public sealed class DetailsModel(PersonService people, ConsentNoticeService notices, RecordNames recordNames) : PageModel
 {
     public PersonRecord Record { get; private set; } = null!;
 
@@ -40,8 +38,7 @@ public sealed class DetailsModel(PersonService people, AppDbContext db, RecordNa
         }
 
         Names = await recordNames.NamesAsync(mentioned, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
-        var notices = await db.Set<ConsentNotice>().AsNoTracking().ToListAsync(ct);
-        Notices = notices.GroupBy(n => n.Purpose).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Version).First());
+        Notices = await notices.LatestAsync(ct);
         return Page();
     }
 
