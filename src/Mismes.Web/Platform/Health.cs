@@ -7,7 +7,7 @@ using Mismes.Core.Data;
 namespace Mismes.Web.Platform;
 
 /// <summary>
-/// Liveness and readiness (docs/adr/0012-readiness-liveness-telemetry.md). <c>/alive</c> answers Healthy while the
+/// Liveness and readiness (docs/adr/0013-readiness-liveness-telemetry.md). <c>/alive</c> answers Healthy while the
 /// process serves requests, so an orchestrator restarts only a hung process; <c>/health</c> also checks that the
 /// database opens and has no pending migration, so a load balancer sends no traffic to a node that cannot work.
 /// Both are anonymous and answer a small JSON document without personal data or connection details.

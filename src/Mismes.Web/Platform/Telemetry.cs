@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 namespace Mismes.Web.Platform;
 
 /// <summary>
-/// OpenTelemetry traces and metrics for ASP.NET Core and EF Core (docs/adr/0012-readiness-liveness-telemetry.md),
+/// OpenTelemetry traces and metrics for ASP.NET Core and EF Core (docs/adr/0013-readiness-liveness-telemetry.md),
 /// exported over OTLP only when a collector is configured: <c>Telemetry:OtlpEndpoint</c> (an OTLP/gRPC endpoint such
 /// as http://collector:4317) or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>).
 /// Without one, nothing leaves the process.
