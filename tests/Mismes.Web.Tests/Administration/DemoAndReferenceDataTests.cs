@@ -13,7 +13,12 @@ namespace Mismes.Web.Tests.Administration;
 /// <summary>A host started as Production (with migrations at start, as a test needs) and Demo:Seed asked for.</summary>
 public sealed class ProductionWebFactory : MismesWebFactory
 {
-    public ProductionWebFactory() => Settings["Demo:Seed"] = "true";
+    public ProductionWebFactory()
+    {
+        Settings["Demo:Seed"] = "true";
+        // Production refuses to start without an SMTP server; nothing is sent to it here.
+        Settings["Smtp:Host"] = "smtp.invalid";
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
