@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
+using Mismes.Core.Common;
 using Mismes.Core.Data;
 
 namespace Mismes.Core.Notifications;
@@ -20,11 +21,6 @@ public sealed record OutboxRow(
 
 public sealed record CapturedMailRow(Guid Id, DateTimeOffset ReceivedAt, string To, string Subject, string? Culture);
 
-public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
-
 /// <summary>
 /// The outbox as staff see it: their institution's messages (administrators: all, including those sent on behalf of
 /// no institution, such as password resets), and the development sink's captured mail. Both lists are disclosures of
@@ -32,13 +28,11 @@ public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Page, int PageSiz
 /// </summary>
 public sealed class OutboxQueries(AppDbContext db, ICurrentUser user, AuditLog audit)
 {
-    public const int PageSize = 50;
-
     public const string OutboxRecordType = "NotificationOutbox";
 
     public const string CapturedRecordType = "NotificationCapturedMail";
 
-    public async Task<ResultPage<OutboxRow>> ListAsync(OutboxStatus? status, int page, CancellationToken ct)
+    public async Task<Paged<OutboxRow>> ListAsync(OutboxStatus? status, PageRequest paging, CancellationToken ct)
     {
         var query = db.Set<OutboxMessage>().AsNoTracking().VisibleTo(user, m => m.InstitutionId);
         if (status is { } wanted)
@@ -47,26 +41,24 @@ public sealed class OutboxQueries(AppDbContext db, ICurrentUser user, AuditLog a
         }
 
         var total = await query.CountAsync(ct);
-        var number = ClampPage(page, total);
         var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((number - 1) * PageSize).Take(PageSize)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .Select(m => new OutboxRow(m.Id, m.Kind, m.Recipient, m.Culture, m.Subject, m.Status, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.FailedAt))
             .ToListAsync(ct);
         await audit.RecordReadAsync(OutboxRecordType, "list", ct);
-        return new ResultPage<OutboxRow>(items, number, PageSize, total);
+        return new Paged<OutboxRow>(items, total, paging.Page, paging.PageSize);
     }
 
-    public async Task<ResultPage<CapturedMailRow>> ListCapturedAsync(int page, CancellationToken ct)
+    public async Task<Paged<CapturedMailRow>> ListCapturedAsync(PageRequest paging, CancellationToken ct)
     {
         var query = VisibleCaptured();
         var total = await query.CountAsync(ct);
-        var number = ClampPage(page, total);
         var items = await query.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
-            .Skip((number - 1) * PageSize).Take(PageSize)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .Select(m => new CapturedMailRow(m.Id, m.ReceivedAt, m.To, m.Subject, m.Culture))
             .ToListAsync(ct);
         await audit.RecordReadAsync(CapturedRecordType, "list", ct);
-        return new ResultPage<CapturedMailRow>(items, number, PageSize, total);
+        return new Paged<CapturedMailRow>(items, total, paging.Page, paging.PageSize);
     }
 
     /// <summary>One captured message, or null when it does not exist or belongs to another institution.</summary>
@@ -92,11 +84,5 @@ public sealed class OutboxQueries(AppDbContext db, ICurrentUser user, AuditLog a
 
         var visibleMessages = db.Set<OutboxMessage>().VisibleTo(user, m => m.InstitutionId).Select(m => m.Id);
         return captured.Where(c => c.OutboxMessageId != null && visibleMessages.Contains(c.OutboxMessageId.Value));
-    }
-
-    private static int ClampPage(int page, int total)
-    {
-        var last = Math.Max(1, (total + PageSize - 1) / PageSize);
-        return Math.Clamp(page, 1, last);
     }
 }

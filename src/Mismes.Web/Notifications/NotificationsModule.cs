@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Mismes.Core.Notifications;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Notifications;
 
@@ -31,6 +32,8 @@ internal static class NotificationsModule
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>();
 
         services.AddAuthorizationBuilder().AddNotificationsPolicies();
+        services.AddResourceSet<NotificationsResource>("Notifications");
+        services.AddNavigationEntry(new("Notifications.Nav", "/Notifications/Outbox", NotificationsPolicies.ReadOutbox, 80));
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mismes.Core.Common;
 using Mismes.Core.Notifications;
 using Mismes.Web.Administration;
 using Mismes.Web.Platform;
@@ -28,10 +29,12 @@ internal sealed class OutboxModel(OutboxQueries queries, NotificationService not
     [TempData]
     public string? Notice { get; set; }
 
-    public ResultPage<OutboxRow> Messages { get; private set; } = new([], 1, OutboxQueries.PageSize, 0);
+    public const int PageSize = 50;
+
+    public Paged<OutboxRow> Messages { get; private set; } = new([], 0, 1, PageSize);
 
     /// <summary>Null where no development sink runs (Production, or an SMTP server is configured).</summary>
-    public ResultPage<CapturedMailRow>? Captured { get; private set; }
+    public Paged<CapturedMailRow>? Captured { get; private set; }
 
     public string? OwnAddress => User.FindFirstValue(ClaimTypes.Email);
 
@@ -42,10 +45,11 @@ internal sealed class OutboxModel(OutboxQueries queries, NotificationService not
             Status = null;
         }
 
-        Messages = await queries.ListAsync(Status, PageNumber, ct);
+        // A page number out of bounds (a hand-edited link) shows the first page, as the audit page does.
+        Messages = await queries.ListAsync(Status, Paging(PageNumber), ct);
         if (sink.Enabled)
         {
-            Captured = await queries.ListCapturedAsync(CapturedPageNumber, ct);
+            Captured = await queries.ListCapturedAsync(Paging(CapturedPageNumber), ct);
         }
     }
 
@@ -67,6 +71,8 @@ internal sealed class OutboxModel(OutboxQueries queries, NotificationService not
         Notice = address;
         return RedirectToPage();
     }
+
+    private static PageRequest Paging(int page) => new(page is >= 1 and <= PageRequest.MaxPage ? page : 1, PageSize);
 
     public string PageUrl(int page, int capturedPage) => QueryString.Create(new Dictionary<string, string?>(StringComparer.Ordinal)
     {
