@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201204038_Notifications_Outbox")]
+    [Migration("20261201213408_Notifications_Outbox")]
     partial class Notifications_Outbox
     {
         /// <inheritdoc />
@@ -913,6 +913,9 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SearchVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Sex")
                         .IsRequired()

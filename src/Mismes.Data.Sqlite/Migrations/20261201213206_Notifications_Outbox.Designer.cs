@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201204013_Notifications_Outbox")]
+    [Migration("20261201213206_Notifications_Outbox")]
     partial class Notifications_Outbox
     {
         /// <inheritdoc />
@@ -894,6 +894,9 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SearchVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sex")
                         .IsRequired()
