@@ -18,6 +18,8 @@ public static class NotificationsServices
         services.AddScoped<CapturedMailStore>();
         services.AddJobHandler<SendQueuedMailHandler>();
         services.AddScoped<IReferenceDataSeeder, SendQueuedMailSchedule>();
+        services.AddJobHandler<PurgeOutboxHandler>();
+        services.AddScoped<IReferenceDataSeeder, PurgeOutboxSchedule>();
         return services;
     }
 }

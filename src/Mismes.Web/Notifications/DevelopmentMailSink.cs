@@ -63,12 +63,12 @@ internal sealed class DevelopmentMailSink : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null || _running is null)
+        if (_stopping is not { } stopping || _running is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
+        await stopping.CancelAsync();
         try
         {
             await _running.WaitAsync(cancellationToken);
@@ -79,7 +79,17 @@ internal sealed class DevelopmentMailSink : IHostedService, IDisposable
         }
     }
 
-    public void Dispose() => _stopping?.Dispose();
+    /// <summary>A host disposed without being stopped (a test factory) stops the sink here; StopAsync then has nothing to do.</summary>
+    public void Dispose()
+    {
+        var stopping = _stopping;
+        _stopping = null;
+        if (stopping is not null)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
     /// <summary>A port the system hands out as free; the sink binds it right after (a tiny window another process could take it in).</summary>
     private static int FreeLoopbackPort()

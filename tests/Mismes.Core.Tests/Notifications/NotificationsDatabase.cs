@@ -73,7 +73,8 @@ public sealed class NotificationsDatabase() : MigratedTestDatabase("mismes_notif
     {
         await using var db = NewContext();
         await db.Set<OutboxMessage>().ExecuteDeleteAsync();
-        await db.Set<BackgroundJob>().Where(j => j.Kind == SendQueuedMailHandler.JobKind).ExecuteDeleteAsync();
+        await db.Set<CapturedMail>().ExecuteDeleteAsync();
+        await db.Set<BackgroundJob>().Where(j => j.Kind == SendQueuedMailHandler.JobKind || j.Kind == PurgeOutboxHandler.JobKind).ExecuteDeleteAsync();
     }
 
     public static PasswordResetMail ResetModel(string name = "Fatima Zahra") =>
