@@ -519,8 +519,9 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
     private static IEnumerable<string> Codes(SupportMeasure m, PartyRole role) =>
         m.Parties.Where(p => p.Role == role).OrderBy(p => p.Position).Select(p => p.Code);
 
-    private static List<string> CleanCodes(IEnumerable<string> codes) =>
-        codes.SelectMany(c => c.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    /// <summary>An empty codes field arrives as a null item (the form binder turns "" into null): skip it.</summary>
+    private static List<string> CleanCodes(IEnumerable<string?> codes) =>
+        codes.OfType<string>().SelectMany(c => c.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
     private static string[] Lines(string? text) =>
