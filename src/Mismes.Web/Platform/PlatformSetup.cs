@@ -13,7 +13,7 @@ using Scalar.AspNetCore;
 
 namespace Mismes.Web.Platform;
 
-/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health.</summary>
+/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health, telemetry.</summary>
 internal static class PlatformSetup
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -106,7 +106,8 @@ internal static class PlatformSetup
             };
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks();
+        services.AddHealth();
+        builder.AddTelemetry();
         services.AddJobRunner();
         return builder;
     }
@@ -131,7 +132,7 @@ internal static class PlatformSetup
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("Mismes API")).AllowAnonymous();
         app.MapCultureSelection();
