@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mismes.Core.Catalogue;
 using Mismes.Web.Administration;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue.Api;
 
@@ -51,7 +52,7 @@ internal static class MeasureEndpoints
     {
         var group = app.MapGroup("/api/v1/measures").WithTags("Catalogue");
 
-        group.MapGet("/", ListAsync).AllowAnonymous()
+        group.MapGet("/", ListAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Search)
             .WithName("ListMeasures")
             .WithSummary("Lists the support measures of the catalogue, filtered and paged, in one language.");
         group.MapGet("/{id}", GetAsync).AllowAnonymous()
@@ -84,7 +85,7 @@ internal static class MeasureEndpoints
         var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
         var number = ReadInt(page, 1);
         var size = ReadInt(pageSize, 20);
-        if (number is null or < 1)
+        if (number is null or < 1 or > ApiInput.MaxPage)
         {
             errors["page"] = ["Catalogue.Error.Page"];
         }

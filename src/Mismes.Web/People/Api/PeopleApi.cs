@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People.Api;
 
@@ -66,20 +67,36 @@ internal static class PeopleApi
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
 
-        group.MapGet("/", SearchAsync).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
+        group.MapGet("/", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).");
         group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.");
-        group.MapPost("/duplicates", CheckDuplicatesAsync).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
+        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
         group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.");
         group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.");
         group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.");
         return app;
     }
 
-    private static async Task<Ok<PagedResult<PersonSummary>>> SearchAsync(
-        PersonService people, string? text, string? status, string? region, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedResult<PersonSummary>>, ValidationProblem>> SearchAsync(
+        PersonService people, IStringLocalizer<SharedResource> l, string? text, string? status, string? region, int? page, int? pageSize, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (page is < 1 or > ApiInput.MaxPage)
+        {
+            errors["Page"] = [PeopleErrors.InvalidValue];
+        }
+
+        if (pageSize is < 1 or > 100)
+        {
+            errors["PageSize"] = [PeopleErrors.InvalidValue];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, null, l);
+        }
+
         var result = await people.SearchAsync(new PersonSearch
         {
             Text = text,
