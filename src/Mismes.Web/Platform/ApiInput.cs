@@ -19,9 +19,6 @@ internal static partial class ApiInput
     /// <summary>At most this many field errors are returned; the rest are dropped and <c>errorsTruncated</c> says so.</summary>
     public const int MaxErrors = 50;
 
-    /// <summary>The highest page number a list accepts: beyond it (page × size would overflow) the answer is a field error.</summary>
-    public const int MaxPage = 10_000;
-
     /// <summary>JSON nested deeper than this is refused (no Mismes request needs more than a few levels).</summary>
     public const int MaxJsonDepth = 32;
 

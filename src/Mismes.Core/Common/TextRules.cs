@@ -1,4 +1,4 @@
-namespace Mismes.Core.Validation;
+namespace Mismes.Core.Common;
 
 /// <summary>
 /// Rules every text typed into Mismes follows, whatever the capability: no NUL or other control characters (PostgreSQL
