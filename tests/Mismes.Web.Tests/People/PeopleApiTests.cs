@@ -70,10 +70,10 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
     }
 
     [Theory]
-    [InlineData("en", "This field is required.", "Invalid phone number")]
-    [InlineData("fr", "Ce champ est obligatoire.", "Numéro de téléphone non valide")]
-    [InlineData("es", "Este campo es obligatorio.", "Número de teléfono no válido")]
-    [InlineData("ar-MA", "هذا الحقل إلزامي.", "رقم الهاتف غير صالح")]
+    [InlineData("en", "The “Last name (Latin script)” field is required.", "Invalid phone number")]
+    [InlineData("fr", "Le champ « Nom (lettres latines) » est obligatoire.", "Numéro de téléphone non valide")]
+    [InlineData("es", "El campo «Apellido (alfabeto latino)» es obligatorio.", "Número de teléfono no válido")]
+    [InlineData("ar-MA", "الحقل « الاسم العائلي (بالحروف اللاتينية) » إلزامي.", "رقم الهاتف غير صالح")]
     public async Task Create_InvalidFields_ReturnsLocalizedProblemDetailsWithFieldErrors(string culture, string required, string phone)
     {
         var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
