@@ -13,6 +13,7 @@ public static class AdministrationServices
         services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<InstitutionDirectory>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<IReferenceDataSeeder, AdministrationReferenceSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoInstitutionSeeder>();

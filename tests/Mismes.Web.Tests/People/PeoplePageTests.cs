@@ -11,7 +11,7 @@ public sealed class PeoplePageTests(MismesWebFactory factory) : IClassFixture<Mi
 {
     private static int _births;
 
-    private static string UniqueBirthDate() => new DateOnly(1975, 1, 1).AddDays(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string UniqueBirthDate() => new DateOnly(1910, 6, 13).AddYears(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
