@@ -12,7 +12,7 @@ using Scalar.AspNetCore;
 
 namespace Mismes.Web.Platform;
 
-/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health.</summary>
+/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health, telemetry.</summary>
 internal static class PlatformSetup
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -108,7 +108,8 @@ internal static class PlatformSetup
             };
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks();
+        services.AddHealth();
+        builder.AddTelemetry();
         services.AddJobRunner();
         return builder;
     }
@@ -133,7 +134,7 @@ internal static class PlatformSetup
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", ApiReference.Configure).AllowAnonymous();
         app.MapCultureSelection();

@@ -62,6 +62,8 @@ internal static class AuthorizationMatrix
         Public("POST", "/"),
         Public("GET", "/health"),
         Public("POST", "/health"),
+        Public("GET", "/alive"),
+        Public("POST", "/alive"),
         Public("GET", "/culture"),
         Public("GET", "/Error/{code:int?}"),
         Public("POST", "/Error/{code:int?}"),

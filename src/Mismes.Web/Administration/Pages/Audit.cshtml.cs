@@ -8,7 +8,7 @@ namespace Mismes.Web.Administration.Pages;
 
 /// <summary>The audit trail with filters and paging (a GET form: filters live in the URL, so a view can be shared).</summary>
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class AuditModel(AuditTrailService audit) : PageModel
+public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames) : PageModel
 {
     private const int PageSize = 50;
 
@@ -32,6 +32,16 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
 
     public Paged<AuditRow> Result { get; private set; } = new([], 0, 1, PageSize);
 
+    /// <summary>The record types offered in the filter, each shown by its name in the user's language.</summary>
+    public static IReadOnlyList<string> RecordTypes { get; } = ["Person", "SupportMeasure", "User", "ApiKey"];
+
+    public IReadOnlyDictionary<Guid, ActorName> Actors { get; private set; } = new Dictionary<Guid, ActorName>();
+
+    public IReadOnlyDictionary<(string Type, string Id), string> Names { get; private set; } = new Dictionary<(string Type, string Id), string>();
+
+    /// <summary>The name of the one record filtered on, when it can be named.</summary>
+    public string? RecordName { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await audit.SearchAsync(
@@ -46,6 +56,16 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
                 Paging = new PageRequest(PageNumber is >= 1 and <= PageRequest.MaxPage ? PageNumber : 1, PageSize),
             },
             ct);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Actors = await recordNames.ActorsAsync(Result.Items.Select(r => r.UserId), ct);
+        var records = Result.Items.Select(r => (r.RecordType, r.RecordId)).ToList();
+        if (!string.IsNullOrWhiteSpace(RecordType) && !string.IsNullOrWhiteSpace(RecordId))
+        {
+            records.Add((RecordType.Trim(), RecordId.Trim()));
+        }
+
+        Names = await recordNames.NamesAsync(records, culture, ct);
+        RecordName = RecordType is not null && RecordId is not null && Names.TryGetValue((RecordType.Trim(), RecordId.Trim()), out var name) ? name : null;
     }
 
     public string PageUrl(int page) => QueryString.Create(new Dictionary<string, string?>(StringComparer.Ordinal)
