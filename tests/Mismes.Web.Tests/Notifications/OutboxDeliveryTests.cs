@@ -80,7 +80,11 @@ public sealed class SmtpOptionsStartupTests
     [InlineData("Testing", "smtp.example.org", "70000", "Smtp:Port")]
     public void Start_UnusableSmtpSettings_RefusesToStart(string environment, string? host, string? port, string expected)
     {
+        var certificate = TestCertificate.CreatePfxFile();
         using var factory = new EnvironmentFactory(environment);
+        // What Production needs besides SMTP, so that the SMTP settings are what it refuses.
+        factory.Use(certificate);
+        factory.Settings["PublicBaseUrl"] = "https://mismes.example";
         factory.Settings["Smtp:Host"] = host;
         if (port is not null)
         {
@@ -88,6 +92,7 @@ public sealed class SmtpOptionsStartupTests
         }
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.Services);
+        File.Delete(certificate);
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
