@@ -15,7 +15,7 @@ public enum OutboxStatus
 
 /// <summary>
 /// One e-mail in the outbox. It is added in the same transaction as the change that causes it and sent afterwards by
-/// the <see cref="SendQueuedMailHandler"/> job (docs/adr/0013-notifications-outbox.md). It holds the rendered message
+/// the <see cref="SendQueuedMailHandler"/> job (docs/adr/0014-notifications-outbox.md). It holds the rendered message
 /// and the recipient's address only: the bodies are erased once the message is sent or has failed, because they can
 /// carry secrets such as a password-reset link.
 /// </summary>
