@@ -64,6 +64,13 @@ public class MismesWebFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Mismes"] = ConnectionString,
             ["Database:MigrateAtStart"] = "true",
         };
+
+        // Tests sign in and search far faster than people do: limits high enough never to trip, unless a test sets its own.
+        foreach (var rule in new[] { "SignInPerClient", "SignInPerAccount", "Search", "DuplicateCheck", "PublicForm", "ApiKey" })
+        {
+            settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;

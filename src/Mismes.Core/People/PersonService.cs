@@ -586,7 +586,8 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < r.Languages.Count; i++)
+        var languageCount = TextRules.CheckCount(errors, nameof(r.Languages), r.Languages, MaxLanguages) ? r.Languages.Count : 0;
+        for (var i = 0; i < languageCount; i++)
         {
             var code = r.Languages[i].Language?.Trim().ToLowerInvariant() ?? "";
             var field = string.Create(CultureInfo.InvariantCulture, $"Languages[{i}]");
@@ -605,8 +606,23 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             AddError(errors, nameof(r.Notes), PeopleErrors.TooLong);
         }
 
+        foreach (var (field, value) in new[]
+        {
+            (nameof(r.FirstNameLatin), r.FirstNameLatin), (nameof(r.LastNameLatin), r.LastNameLatin),
+            (nameof(r.FirstNameArabic), r.FirstNameArabic), (nameof(r.LastNameArabic), r.LastNameArabic),
+            (nameof(r.Phone), r.Phone), (nameof(r.Email), r.Email), (nameof(r.RegionCode), r.RegionCode),
+            (nameof(r.ProvinceCode), r.ProvinceCode), (nameof(r.CountryOfResidence), r.CountryOfResidence),
+        })
+        {
+            TextRules.Check(errors, field, value);
+        }
+
+        TextRules.Check(errors, nameof(r.Notes), r.Notes, multiLine: true);
         return errors;
     }
+
+    /// <summary>More languages than anyone speaks is a malformed request, not a person.</summary>
+    public const int MaxLanguages = 20;
 
     private static void RequiredName(Dictionary<string, string[]> errors, string field, string? value, bool arabic, bool required)
     {

@@ -55,6 +55,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
+
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
         // Platform
@@ -134,6 +136,12 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+
+        // Notifications (which messages a reader sees is scoped by institution in Core: OutboxPageTests)
+        Allow("GET", "/Notifications/Outbox", OutboxReaders),
+        Allow("POST", "/Notifications/Outbox", OutboxReaders),
+        Allow("GET", "/Notifications/Captured/{id:guid}", OutboxReaders),
+        Allow("POST", "/Notifications/Captured/{id:guid}", OutboxReaders),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);

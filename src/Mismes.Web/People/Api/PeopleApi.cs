@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Mismes.Core.Common;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
 using Mismes.Web.Platform;
-using Mismes.Core.Common;
 
 namespace Mismes.Web.People.Api;
 
@@ -68,11 +68,11 @@ internal static class PeopleApi
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
 
-        group.MapGet("/", SearchAsync).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
+        group.MapGet("/", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).");
         group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.");
-        group.MapPost("/duplicates", CheckDuplicatesAsync).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
+        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
         group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.");
         group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.");
         group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.");

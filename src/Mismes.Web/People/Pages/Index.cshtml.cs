@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Mismes.Core.Common;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
-using Mismes.Core.Common;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People.Pages;
 
 [Authorize(Policy = Policies.ManagePeople)]
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(PersonService people) : PageModel
 {
     [BindProperty(SupportsGet = true)]
