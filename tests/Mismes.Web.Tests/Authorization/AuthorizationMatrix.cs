@@ -116,6 +116,7 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
         Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/api/v1/people/duplicates", PeopleStaff),
+        Allow("POST", "/api/v1/people/search", PeopleStaff),
         Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person),
         Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person),
         Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person),
