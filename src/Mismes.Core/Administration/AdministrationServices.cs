@@ -14,6 +14,9 @@ public static class AdministrationServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<InstitutionDirectory>();
+        services.AddScoped<RecordNames>();
+        services.AddScoped<IRecordNameSource, UserRecordNames>();
+        services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<IReferenceDataSeeder, AdministrationReferenceSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoInstitutionSeeder>();

@@ -371,6 +371,48 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         }
 
         CheckLength(errors, "SourceReference", input.SourceReference, 500);
+        CheckText(input, errors);
+    }
+
+    /// <summary>The most models, party codes or languages one measure can carry; more is a malformed request.</summary>
+    public const int MaxListItems = 30;
+
+    /// <summary>Lists within their caps; no control characters in any text (line breaks only in multi-line texts).</summary>
+    private static void CheckText(SaveMeasure input, FieldErrors errors)
+    {
+        TextRules.CheckCount(errors, "Models", input.Models, MaxListItems);
+        TextRules.CheckCount(errors, "ImplementerCodes", input.ImplementerCodes, MaxListItems);
+        TextRules.CheckCount(errors, "FunderCodes", input.FunderCodes, MaxListItems);
+        TextRules.CheckCount(errors, "Texts", input.Texts, CatalogueCultures.All.Count);
+        foreach (var (field, value) in new[]
+        {
+            ("Slug", input.Slug), ("ParentSlug", input.ParentSlug),
+            ("BudgetCurrency", input.BudgetCurrency), ("SourceReference", input.SourceReference),
+        })
+        {
+            TextRules.Check(errors, field, value);
+        }
+
+        foreach (var (field, values) in new[] { ("ImplementerCodes", input.ImplementerCodes), ("FunderCodes", input.FunderCodes) })
+        {
+            foreach (var value in values.Take(MaxListItems))
+            {
+                TextRules.Check(errors, field, value);
+            }
+        }
+
+        foreach (var (culture, text) in input.Texts.Take(CatalogueCultures.All.Count))
+        {
+            TextRules.Check(errors, $"Texts.{culture}.Title", text.Title);
+            foreach (var (field, value) in new[]
+            {
+                ("Implementers", text.Implementers), ("Funders", text.Funders), ("Period", text.Period),
+                ("Budget", text.Budget), ("Beneficiaries", text.Beneficiaries), ("Activities", text.Activities),
+            })
+            {
+                TextRules.Check(errors, $"Texts.{culture}.{field}", value, multiLine: true);
+            }
+        }
     }
 
     private static void CheckLength(FieldErrors errors, string field, string? value, int max)

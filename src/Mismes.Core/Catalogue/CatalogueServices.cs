@@ -10,6 +10,7 @@ public static class CatalogueServices
     {
         services.AddScoped<CatalogueService>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
+        services.AddScoped<Administration.IRecordNameSource, MeasureRecordNames>();
         return services;
     }
 }

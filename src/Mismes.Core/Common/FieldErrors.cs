@@ -29,6 +29,13 @@ public sealed class FieldErrors : IReadOnlyDictionary<string, string[]>
         return this;
     }
 
+    /// <summary>Makes <paramref name="key"/> the field's only error (an invisible character hides every other reason).</summary>
+    public FieldErrors Replace(string field, string key)
+    {
+        _errors[field] = [key];
+        return this;
+    }
+
     public bool IsEmpty => _errors.Count == 0;
 
     public int Count => _errors.Count;

@@ -107,6 +107,12 @@ public sealed class MeasureInput
     /// </summary>
     public SaveMeasure ToRequest(FieldErrors errors)
     {
+        // A JSON body may send null for a list, a list item or a language's texts: read as absent, never a crash.
+        Models = Models?.Where(v => v is not null).ToList() ?? [];
+        ImplementerCodes = ImplementerCodes?.Where(v => v is not null).ToList() ?? [];
+        FunderCodes = FunderCodes?.Where(v => v is not null).ToList() ?? [];
+        Texts = Texts?.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal)
+            ?? new Dictionary<string, MeasureTextInput>(StringComparer.Ordinal);
         MigrationPhase phase = default;
         if (string.IsNullOrWhiteSpace(Phase))
         {
