@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
@@ -34,6 +35,22 @@ internal static class AdministrationModule
             o.Lockout.AllowedForNewUsers = true;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         });
+
+        // Sessions live in the database and the cookie holds only their key, so signing out or a change to the
+        // user's access ends the session at once on every node (docs/adr/0012-server-side-sessions.md). The store
+        // ends a session after 30 idle minutes and 12 hours after sign-in; the cookie's own lifetime is the 12 hours.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) =>
+            {
+                o.SessionStore = store;
+                o.CookieManager = new SessionCookieManager(new ChunkingCookieManager());
+                o.ExpireTimeSpan = UserSessions.AbsoluteTimeout;
+                o.SlidingExpiration = false;
+            });
+        // Also re-read the security stamp every minute: any Identity change that rotates it (password reset,
+        // authenticator reset) ends the session within a minute even where no code revokes it explicitly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder().AddPolicies();
         services.AddOpenApiSecuritySchemes();

@@ -32,8 +32,6 @@ internal static class PlatformSetup
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
             })

@@ -21,7 +21,7 @@ public sealed record TestApiKey(Guid Id, string Secret, Guid InstitutionId);
 /// </summary>
 public static partial class SignInHelpers
 {
-    public const string TestPassword = "Test-Password-2026";
+    public const string TestPassword = "Lantern-Kite-Meadow-2026";
 
     /// <summary>Creates a user with <paramref name="role"/> in the institution with this code (created, as a demo institution, if missing).</summary>
     public static async Task<TestUser> CreateUserAsync(this MismesWebFactory factory, string role, string institutionCode, string? email = null)
@@ -61,6 +61,34 @@ public static partial class SignInHelpers
             throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}.");
         }
 
+        return client;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="user"/> in on a new cookie client and returns both the client and the sign-in cookie
+    /// ("mismes.auth=..."), so a test can replay that cookie later from a <see cref="CreateReplayClient"/>.
+    /// </summary>
+    public static async Task<(HttpClient Client, string AuthCookie)> SignInKeepingCookieAsync(this MismesWebFactory factory, TestUser user)
+    {
+        var client = factory.CreateCookieClient();
+        using var response = await client.SignInAsync(user.Email, user.Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}.");
+        }
+
+        return (client, AuthCookieOf(response));
+    }
+
+    /// <summary>The "mismes.auth=..." pair a response sets (without its attributes).</summary>
+    public static string AuthCookieOf(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Last(c => c.StartsWith("mismes.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+    /// <summary>A client that keeps no cookies of its own and sends <paramref name="cookie"/> on every request, as a thief would.</summary>
+    public static HttpClient CreateReplayClient(this MismesWebFactory factory, string cookie)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
 
