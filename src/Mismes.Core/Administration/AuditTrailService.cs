@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Data;
+using Mismes.Core.Common;
 
 namespace Mismes.Core.Administration;
 
@@ -17,19 +18,12 @@ public sealed record AuditFilter
     /// <summary>Exclusive upper bound.</summary>
     public DateTimeOffset? To { get; init; }
 
-    public int Page { get; init; } = 1;
-
-    public int PageSize { get; init; } = 50;
+    public PageRequest Paging { get; init; } = new(1, AuditTrailService.DefaultPageSize);
 }
 
 public sealed record AuditRow(
     long Id, DateTimeOffset At, AuditAction Action, string RecordType, string RecordId, string? Details,
     Guid? UserId, string? UserEmail, Guid? InstitutionId, string? InstitutionCode);
-
-public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Page, int PageSize, int Total)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
 
 /// <summary>
 /// Reads the audit trail, newest first. Administrators see every institution's entries; a programme manager only
@@ -38,12 +32,11 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Page, int Page
 /// </summary>
 public sealed class AuditTrailService(AppDbContext db, ICurrentUser currentUser)
 {
-    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
 
-    public async Task<AuditPage> SearchAsync(AuditFilter filter, CancellationToken ct)
+    public async Task<Paged<AuditRow>> SearchAsync(AuditFilter filter, CancellationToken ct)
     {
-        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(filter.Page, 1);
+        var paging = filter.Paging;
         var query = db.Set<AuditEntry>().AsNoTracking().VisibleTo(currentUser, a => a.InstitutionId);
 
         if (!string.IsNullOrWhiteSpace(filter.RecordType))
@@ -77,14 +70,14 @@ public sealed class AuditTrailService(AppDbContext db, ICurrentUser currentUser)
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AuditRow(
                 a.Id, a.At, a.Action, a.RecordType, a.RecordId, a.Details, a.UserId,
                 db.Set<AppUser>().Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(),
                 a.InstitutionId,
                 db.Set<Institution>().Where(i => i.Id == a.InstitutionId).Select(i => i.Code).FirstOrDefault()))
             .ToListAsync(ct);
-        return new AuditPage(rows, page, pageSize, total);
+        return new Paged<AuditRow>(rows, total, paging.Page, paging.PageSize);
     }
 
     /// <summary>A user filter that matches nobody yields an empty page (Guid.Empty is never a user id).</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
+using Mismes.Taxonomy.Text;
 
 namespace Mismes.Core.Catalogue;
 
@@ -50,8 +51,9 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
 
         if (filter.Text is { } text)
         {
-            var frTitles = measures.ToDictionary(m => m.Id, m => Text(m, CatalogueCultures.Fallback));
-            views = views.Where(v => Matches(v, frTitles[v.Id], text)).ToList();
+            // Every translation is searched, so an Arabic (or Spanish...) query works whatever the interface language.
+            var texts = measures.ToDictionary(m => m.Id, AllTexts);
+            views = views.Where(v => Matches(v, texts[v.Id], text)).ToList();
         }
 
         return views;
@@ -499,24 +501,27 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
     private static string? TitleIn(List<SupportMeasureTranslation> titles, string culture) =>
         (titles.FirstOrDefault(t => t.Culture == culture) ?? titles.FirstOrDefault(t => t.Culture == CatalogueCultures.Fallback))?.Title;
 
-    private static string Text(SupportMeasure m, string culture)
-    {
-        var t = m.Translations.FirstOrDefault(x => x.Culture == culture);
-        return t is null ? "" : string.Join(' ', t.Title, t.Implementers, t.Funders, t.Activities, t.Beneficiaries);
-    }
+    private static string AllTexts(SupportMeasure m) =>
+        string.Join(' ', m.Translations.Select(t => string.Join(' ', t.Title, t.Implementers, t.Funders, t.Activities, t.Beneficiaries)));
 
-    private static bool Matches(MeasureView v, string french, string text)
+    /// <summary>
+    /// Every word of the query appears in the measure, ignoring case and accents, with Arabic spelling normalised on
+    /// both sides (<see cref="ArabicNormalizer"/>: "اسبانيا" finds "إسبانيا").
+    /// </summary>
+    private static bool Matches(MeasureView v, string translations, string text)
     {
         const CompareOptions options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
-        var haystack = string.Join(' ', [v.Slug, v.Title, .. v.Implementers, .. v.Funders, .. v.Activities, v.Beneficiaries ?? "", .. v.ImplementerCodes, .. v.FunderCodes, french]);
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => Compare.IndexOf(haystack, word, options) >= 0);
+        var haystack = ArabicNormalizer.Normalize(string.Join(' ', [v.Slug, v.Title, .. v.Implementers, .. v.Funders, .. v.Activities, v.Beneficiaries ?? "", .. v.ImplementerCodes, .. v.FunderCodes, translations]));
+        return ArabicNormalizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(word => Compare.IndexOf(haystack, word, options) >= 0);
     }
 
     private static IEnumerable<string> Codes(SupportMeasure m, PartyRole role) =>
         m.Parties.Where(p => p.Role == role).OrderBy(p => p.Position).Select(p => p.Code);
 
-    private static List<string> CleanCodes(IEnumerable<string> codes) =>
-        codes.SelectMany(c => c.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    /// <summary>An empty codes field arrives as a null item (the form binder turns "" into null): skip it.</summary>
+    private static List<string> CleanCodes(IEnumerable<string?> codes) =>
+        codes.OfType<string>().SelectMany(c => c.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
     private static string[] Lines(string? text) =>

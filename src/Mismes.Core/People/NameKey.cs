@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mismes.Taxonomy.Text;
 
 namespace Mismes.Core.People;
 
@@ -50,25 +51,20 @@ public static class NameKey
         ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("v", "f"), ("p", "b"),
     ];
 
-    /// <summary>Lower case, no accents, no Arabic short vowels or tatweel, hamza carriers folded to their letter.</summary>
+    /// <summary>
+    /// Lower case, no accents, and Arabic spelling normalised (<see cref="ArabicNormalizer"/>: hamza and alef forms,
+    /// alef maqsura, taa marbuta, tatweel, harakat, Arabic-Indic digits) — the form search text is stored and queried in.
+    /// </summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var decomposed = ArabicNormalizer.Normalize(text.Trim()).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark || ch == '\u0640')
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
             {
-                continue;
+                sb.Append(char.ToLowerInvariant(ch));
             }
-
-            sb.Append(ch switch
-            {
-                'ٱ' => 'ا',
-                'ى' => 'ي',
-                'ء' => 'ا',
-                _ => char.ToLowerInvariant(ch),
-            });
         }
 
         return sb.ToString().Normalize(NormalizationForm.FormC);
@@ -245,15 +241,26 @@ public static class NameKey
             word = word.Replace(from, to, StringComparison.Ordinal);
         }
 
+        // A final h after a vowel is silent (Fatimah = Fatima, Abdellah = عبدالله), as a final ه is in Arabic script.
+        if (word.Length > 2 && word[^1] == 'h' && IsLatinVowel(word[^2]))
+        {
+            word = word[..^1];
+        }
+
         // y and w are consonants only at the start of a word, as و and ي are in Arabic script.
         return Skeleton(word, (ch, i) => IsLatinVowel(ch) || (i > 0 && ch is 'y' or 'w') ? '\0' : ch);
     }
 
+    /// <summary>
+    /// The word arrives normalised (ة is already ه): a final ه of a word longer than two letters is the feminine
+    /// ending or a silent h and counts as a vowel (فاطمة = فاطمه = Fatima), while طه keeps its h (Taha).
+    /// </summary>
     private static string ArabicKey(string word) => Skeleton(word, (ch, i) => ch switch
     {
         'و' => i == 0 ? 'w' : '\0',
         'ي' => i == 0 ? 'y' : '\0',
-        'ا' or 'أ' or 'إ' or 'آ' or 'ع' or 'ة' or 'ئ' or 'ؤ' => '\0',
+        'ه' when i == word.Length - 1 && word.Length > 2 => '\0',
+        'ا' or 'ع' or 'ء' => '\0',
         'ب' or 'پ' => 'b',
         'ت' or 'ث' or 'ط' => 't',
         'ج' => 'j',
@@ -320,7 +327,9 @@ public static class PhoneNumbers
         }
 
         var sb = new StringBuilder();
-        foreach (var ch in input.Trim())
+
+        // Arabic-Indic digits (٠٦١٢...) are the same number: an Arabic keyboard types them.
+        foreach (var ch in ArabicNormalizer.Normalize(input.Trim()))
         {
             if (char.IsAsciiDigit(ch) || (ch == '+' && sb.Length == 0))
             {

@@ -10,6 +10,7 @@ public static class PeopleServices
     {
         services.AddScoped<PersonService>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
+        services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
         return services;
     }

@@ -93,6 +93,15 @@ public sealed class Person
     /// <summary>Names in both scripts, e-mail and phone folded to lower case without accents, for substring search.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// The version of the folding rules <see cref="NameKeys"/> and <see cref="SearchText"/> were computed with; rows
+    /// older than <see cref="CurrentSearchVersion"/> are recomputed after migrating (<see cref="PersonSearchColumnsRefresher"/>).
+    /// </summary>
+    public int SearchVersion { get; set; }
+
+    /// <summary>Bump when <see cref="NameKey"/> or the Arabic normalisation changes, so stored search columns follow.</summary>
+    public const int CurrentSearchVersion = 1;
+
     public List<PersonLanguage> Languages { get; set; } = [];
 
     public List<ConsentRecord> Consents { get; set; } = [];
@@ -115,6 +124,7 @@ public sealed class Person
         SearchText = " " + string.Join(' ', new[] { FirstNameLatin, LastNameLatin, FirstNameArabic, LastNameArabic, Email, Phone }
             .Where(s => !string.IsNullOrWhiteSpace(s))
             .Select(s => NameKey.Fold(s!))) + " ";
+        SearchVersion = CurrentSearchVersion;
     }
 }
 

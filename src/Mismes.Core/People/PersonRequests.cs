@@ -1,4 +1,5 @@
 namespace Mismes.Core.People;
+using Mismes.Core.Common;
 
 public sealed record LanguageSkill(string Language, CefrLevel Level);
 
@@ -108,9 +109,7 @@ public sealed record PersonSearch
 
     public string? RegionCode { get; init; }
 
-    public int Page { get; init; } = 1;
-
-    public int PageSize { get; init; } = 25;
+    public PageRequest Paging { get; init; } = new();
 }
 
 public sealed record PersonSummary(
@@ -125,11 +124,6 @@ public sealed record PersonSummary(
     string CountryOfResidence,
     string? Phone,
     string? Email);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
 
 /// <summary>A person as shown on the detail page: the record, its current consents and its whole history.</summary>
 public sealed record PersonRecord(

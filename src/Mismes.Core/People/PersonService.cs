@@ -3,6 +3,7 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
+using Mismes.Core.Common;
 
 namespace Mismes.Core.People;
 
@@ -125,10 +126,9 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             mergedFrom);
     }
 
-    public async Task<PagedResult<PersonSummary>> SearchAsync(PersonSearch search, CancellationToken ct)
+    public async Task<Paged<PersonSummary>> SearchAsync(PersonSearch search, CancellationToken ct)
     {
-        var pageSize = Math.Clamp(search.PageSize, 1, 100);
-        var page = Math.Max(1, search.Page);
+        var paging = search.Paging;
         var query = Visible().Where(p => p.MergedIntoId == null);
         var used = new List<string>();
         if (!string.IsNullOrWhiteSpace(search.Text))
@@ -168,7 +168,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderBy(p => p.LastNameLatin).ThenBy(p => p.FirstNameLatin).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .Select(p => new PersonSummary(p.Id, p.FirstNameLatin, p.LastNameLatin, p.FirstNameArabic, p.LastNameArabic,
                 p.BirthDate, p.MigrationStatus, p.RegionCode, p.CountryOfResidence, p.Phone, p.Email))
             .ToListAsync(ct);
@@ -177,7 +177,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         audit.Add(AuditAction.Read, RecordType, "search",
             string.Create(CultureInfo.InvariantCulture, $"filters:{string.Join(',', used)};shown:{items.Count}"));
         await db.SaveChangesAsync(ct);
-        return new PagedResult<PersonSummary>(items, total, page, pageSize);
+        return new Paged<PersonSummary>(items, total, paging.Page, paging.PageSize);
     }
 
     public async Task<PersonWriteResult> GiveConsentAsync(Guid personId, ConsentPurpose purpose, ConsentChannel channel, int? noticeVersion, CancellationToken ct)

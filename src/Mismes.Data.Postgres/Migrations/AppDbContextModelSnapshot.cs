@@ -819,6 +819,9 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("SearchVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -800,6 +800,9 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SearchVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -162,7 +162,8 @@ public static partial class TextAnalyzer
             stream = new LowerCaseFilter(Version, stream);
             if (language == "ar")
             {
-                stream = new ArabicNormalizationFilter(stream);
+                // Our normaliser, not Lucene's: the one every Mismes search shares (see ArabicNormalizer).
+                stream = new ArabicNormalizerFilter(stream);
             }
 
             stream = new StopFilter(Version, stream, StopWords(language));
@@ -181,6 +182,29 @@ public static partial class TextAnalyzer
 
             stream = new ASCIIFoldingFilter(stream);
             return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>Applies <see cref="ArabicNormalizer"/> to each term.</summary>
+    private sealed class ArabicNormalizerFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute term;
+
+        public ArabicNormalizerFilter(TokenStream input)
+            : base(input)
+        {
+            term = AddAttribute<ICharTermAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            term.Length = ArabicNormalizer.Normalize(term.Buffer, term.Length);
+            return true;
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
 using Mismes.Web.Administration.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Administration;
 
@@ -13,6 +14,11 @@ internal static class AdministrationModule
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddAdministrationCore();
+        services.AddResourceSet<AdministrationResource>("Administration");
+        services.AddResourceSet<Account.AccountResource>("Account");
+        // /Administration (and its Institutions page, the least any admin page asks) needs StaffOnly, which every
+        // other administration policy implies.
+        services.AddNavigationEntry(new("Administration.Nav", "/Administration", Policies.StaffOnly, 90));
 
         // The institution id and name travel in the cookie so scoping never needs a lookup per request.
         services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();

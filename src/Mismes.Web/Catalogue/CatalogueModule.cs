@@ -1,6 +1,7 @@
 using Mismes.Core.Catalogue;
 using Mismes.Core.Seeding;
 using Mismes.Web.Catalogue.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue;
 
@@ -12,6 +13,9 @@ internal static class CatalogueModule
         services.AddScoped<CatalogueService>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
         services.AddScoped<CatalogueLabels>();
+        services.AddResourceSet<CatalogueResource>("Catalogue");
+        // The public catalogue is open to everyone, signed in or not.
+        services.AddNavigationEntry(new("Catalogue.Nav", "/Catalogue", null, 10));
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Mismes.Core.People;
+using Mismes.Web.Administration;
 using Mismes.Web.People.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People;
 
@@ -9,6 +11,8 @@ internal static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddPeopleCore();
+        services.AddResourceSet<PeopleResource>("People");
+        services.AddNavigationEntry(new("People.Nav", "/People", Policies.ManagePeople, 20));
 
         return services;
     }

@@ -54,6 +54,8 @@ internal static class PlatformSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddHttpContextAccessor();
+        // The layout's links come from the capabilities' AddNavigationEntry calls (none: an empty menu).
+        services.AddScoped<NavigationMenu>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -85,6 +85,25 @@ public sealed class CatalogueServiceTests
         Assert.Equal(firstSlug, found[0].Slug);
     }
 
+    [Theory]
+    [InlineData("fr", "اسبانيا", "migration-saisonniere-maroc-espagne")]
+    [InlineData("en", "اسبانيا", "migration-saisonniere-maroc-espagne")]
+    [InlineData("ar", "اسبانيا", "migration-saisonniere-maroc-espagne")]
+    [InlineData("ar", "إسبانيا", "migration-saisonniere-maroc-espagne")]
+    [InlineData("fr", "انابيك", "anapec-international")]
+    [InlineData("es", "انابيك", "anapec-international")]
+    [InlineData("ar", "أنابيك", "anapec-international")]
+    [InlineData("fr", "فراوله", "migration-saisonniere-maroc-espagne")]
+    [InlineData("ar", "strawberry", "migration-saisonniere-maroc-espagne")]
+    public async Task Search_ArabicSpellingVariantsInAnyInterfaceLanguage_FindTheMeasure(string culture, string text, string slug)
+    {
+        using var t = await SeededAsync();
+
+        var found = await t.Service().SearchAsync(new MeasureFilter { Text = text }, culture, CancellationToken.None);
+
+        Assert.Contains(slug, found.Select(m => m.Slug));
+    }
+
     [Fact]
     public async Task Search_CombinedFilters_AllApply()
     {

@@ -45,6 +45,13 @@ public sealed class NameKeyTests
     [InlineData("Walid", "وليد")]
     [InlineData("محمد", "مُحَمَّد")]
     [InlineData("أحمد", "احمد")]
+    [InlineData("فاطمة", "فاطمه")]
+    [InlineData("Fatima", "Fatimah")]
+    [InlineData("Abdellah", "عبدالله")]
+    [InlineData("إدريس", "ادريس")]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("محـمد", "محمد")]
+    [InlineData("Taha", "طه")]
     public void Key_TransliterationVariants_AreEqual(string a, string b)
     {
         Assert.Equal(NameKey.Key(a), NameKey.Key(b));
@@ -104,6 +111,10 @@ public sealed class NameKeyTests
     [InlineData("  Aït ", "ait")]
     [InlineData("مُحَمَّد", "محمد")]
     [InlineData("إدريس", "ادريس")]
+    [InlineData("أنابيك", "انابيك")]
+    [InlineData("فاطمة", "فاطمه")]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("محـمد", "محمد")]
     public void Fold_AccentsAndHarakat_AreRemoved(string input, string expected)
     {
         Assert.Equal(expected, NameKey.Fold(input));
@@ -120,6 +131,7 @@ public sealed class PhoneNumbersTests
     [InlineData("00212612345678", "+212612345678")]
     [InlineData("212612345678", "+212612345678")]
     [InlineData("+34 612 345 678", "+34612345678")]
+    [InlineData("٠٦١٢٣٤٥٦٧٨", "+212612345678")]
     [InlineData("0033612345678", "+33612345678")]
     public void Normalize_ValidNumbers_GivesE164(string input, string expected)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
 using Mismes.Core.Data;
 using Mismes.TestCommon;
 using Mismes.Web.Catalogue.Api;
@@ -24,7 +25,7 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     {
         var client = factory.CreateCookieClient();
 
-        var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?phase={phase}&pageSize=100", Json);
+        var page = await client.GetFromJsonAsync<Paged<MeasureDto>>($"/api/v1/measures?phase={phase}&pageSize=100", Json);
 
         Assert.Equal(total, page!.Total);
         Assert.All(page.Items, m => Assert.Equal(phase, m.Phase, ignoreCase: true));
@@ -39,7 +40,7 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     {
         var client = factory.CreateCookieClient();
 
-        var page = await client.GetFromJsonAsync<MeasurePage>($"/api/v1/measures?{query}", Json);
+        var page = await client.GetFromJsonAsync<Paged<MeasureDto>>($"/api/v1/measures?{query}", Json);
 
         Assert.Equal(slugs.Split(','), page!.Items.Select(m => m.Slug));
     }
@@ -49,7 +50,7 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     {
         var client = factory.CreateCookieClient();
 
-        var page = await client.GetFromJsonAsync<MeasurePage>("/api/v1/measures?phase=PostMigration&page=2&pageSize=3&culture=en", Json);
+        var page = await client.GetFromJsonAsync<Paged<MeasureDto>>("/api/v1/measures?phase=PostMigration&page=2&pageSize=3&culture=en", Json);
 
         Assert.Equal((2, 3, 7), (page!.Page, page.PageSize, page.Total));
         Assert.Equal(["club-france-maroc", "cefa-italie", "caritas-belgique"], page.Items.Select(m => m.Slug));
@@ -60,9 +61,10 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
     [InlineData("phase=Later", "phase", "en", "This value is not recognised.")]
     [InlineData("model=99", "model", "fr", "Cette valeur n'est pas reconnue.")]
     [InlineData("status=Closed", "status", "es", "Este valor no se reconoce.")]
-    [InlineData("pageSize=500", "pageSize", "en", "Page size is between 1 and 100.")]
-    [InlineData("page=0", "page", "ar-MA", "تبدأ الصفحات من 1.")]
-    [InlineData("page=abc", "page", "en", "Pages start at 1.")]
+    [InlineData("pageSize=500", "pageSize", "en", "The page size must be between 1 and 100.")]
+    [InlineData("page=0", "page", "ar-MA", "يجب أن يكون رقم الصفحة بين 1 و100000.")]
+    [InlineData("page=abc", "page", "en", "The page number must be between 1 and 100,000.")]
+    [InlineData("page=2147483647", "page", "en", "The page number must be between 1 and 100,000.")]
     public async Task List_BadParameter_Returns400WithLocalizedFieldError(string query, string field, string culture, string message)
     {
         var client = factory.CreateCookieClient();

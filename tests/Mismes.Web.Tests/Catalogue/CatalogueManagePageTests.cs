@@ -87,4 +87,26 @@ public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassF
         Assert.Contains("value=\"Maghribcom, la plataforma de las competencias marroquíes en el extranjero\"", html, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> SeededSlugs => new(CatalogueSeedData.Measures.Select(m => m.Slug));
+
+    /// <summary>Issue 6, 2.1: a seeded measure with an empty codes field could not be saved unchanged (500, all typing lost).</summary>
+    [Theory]
+    [MemberData(nameof(SeededSlugs))]
+    public async Task ManageEdit_SeededMeasurePostedBackUnchanged_IsSavedAndRedirects(string slug)
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.Administrator, "TEST-CATALOGUE");
+        Guid id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SupportMeasure>().Where(m => m.Slug == slug).Select(m => m.Id).SingleAsync();
+        }
+
+        var url = $"/Catalogue/Manage/Edit/{id}";
+        var form = HtmlForms.PostedFields(await client.GetStringAsync(new Uri(url, UriKind.Relative)), "save-measure");
+        var response = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+
+        var body = response.StatusCode == HttpStatusCode.Redirect ? "" : await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("/Catalogue/Manage?saved=" + slug, response.Headers.Location!.OriginalString);
+    }
 }

@@ -1,6 +1,5 @@
-using System.Xml.Linq;
 using Mismes.Core.Catalogue;
-using Mismes.TestCommon;
+using Mismes.Web.Tests.Platform;
 
 namespace Mismes.Web.Tests.Catalogue;
 
@@ -10,7 +9,7 @@ namespace Mismes.Web.Tests.Catalogue;
 /// </summary>
 public sealed class CatalogueResourceTests
 {
-    private static readonly string[] Files = ["SharedResource.resx", "SharedResource.ar.resx", "SharedResource.en.resx", "SharedResource.es.resx"];
+    private static readonly string[] Files = UiResources.Languages;
 
     public static TheoryData<string> DynamicKeys()
     {
@@ -81,10 +80,7 @@ public sealed class CatalogueResourceTests
             k => Assert.Contains(arabic[k], c => c is >= '\u0600' and <= '\u06FF'));
     }
 
-    private static Dictionary<string, string> Keys(string file) =>
-        XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Mismes.Web", "Resources", file)).Root!.Elements("data")
-            .Where(d => ((string)d.Attribute("name")!).StartsWith("Catalogue.", StringComparison.Ordinal))
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+    private static Dictionary<string, string> Keys(string language) => UiResources.Load("Catalogue", language);
 
     private static string? Value(string file, string key) => Keys(file).GetValueOrDefault(key);
 }

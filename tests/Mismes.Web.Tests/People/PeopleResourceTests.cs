@@ -1,13 +1,12 @@
-using System.Xml.Linq;
 using Mismes.Core.People;
-using Mismes.TestCommon;
+using Mismes.Web.Tests.Platform;
 
 namespace Mismes.Web.Tests.People;
 
 /// <summary>Keys the People pages build from enum values (People.Status.Abroad...) exist in all four languages.</summary>
 public sealed class PeopleResourceTests
 {
-    public static TheoryData<string> Files => new() { "SharedResource.resx", "SharedResource.ar.resx", "SharedResource.en.resx", "SharedResource.es.resx" };
+    public static TheoryData<string> Languages => new(UiResources.Languages);
 
     private static IEnumerable<string> DynamicKeys() =>
         Enum.GetNames<Sex>().Select(v => $"People.Sex.{v}")
@@ -21,14 +20,10 @@ public sealed class PeopleResourceTests
             .Concat(PeopleErrors.All);
 
     [Theory]
-    [MemberData(nameof(Files))]
-    public void ResourceFile_HasEveryEnumDrivenPeopleKey(string file)
+    [MemberData(nameof(Languages))]
+    public void ResourceFile_HasEveryEnumDrivenPeopleKey(string language)
     {
-        var path = Path.Combine(RepoPaths.Root, "src", "Mismes.Web", "Resources", file);
-        var keys = XDocument.Load(path).Root!.Elements("data")
-            .Where(d => !string.IsNullOrWhiteSpace(d.Element("value")?.Value))
-            .Select(d => (string)d.Attribute("name")!)
-            .ToHashSet(StringComparer.Ordinal);
+        var keys = UiResources.Load("People", language).Where(e => !string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
 
         var missing = DynamicKeys().Where(k => !keys.Contains(k)).ToList();
 

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Mismes.TestCommon;
 using Mismes.Web.Platform;
 
@@ -10,76 +13,119 @@ public sealed partial class ResourceKeysTests
 {
     private static readonly string WebProject = Path.Combine(RepoPaths.Root, "src", "Mismes.Web");
 
-    private static readonly string ResourcesFolder = Path.Combine(WebProject, "Resources");
-
-    public static TheoryData<string> ResourceFiles()
+    public static TheoryData<string, string> ResourceFiles()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(ResourcesFolder, "SharedResource*.resx").Order(StringComparer.Ordinal))
+        var data = new TheoryData<string, string>();
+        foreach (var set in UiResources.Sets())
         {
-            data.Add(Path.GetFileName(file));
+            foreach (var language in UiResources.Languages)
+            {
+                data.Add(set, language);
+            }
         }
 
         return data;
     }
 
     [Fact]
-    public void ResourceFiles_OneFilePerLanguage_AllFourPresent()
+    public void ResourceSets_EverySet_OneFilePerLanguage()
     {
-        var files = Directory.GetFiles(ResourcesFolder, "SharedResource*.resx").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var sets = UiResources.Sets();
 
-        Assert.Equal(["SharedResource.ar.resx", "SharedResource.en.resx", "SharedResource.es.resx", "SharedResource.resx"], files);
+        Assert.Contains(UiResources.Shared, sets);
+        Assert.All(sets, set => Assert.All(UiResources.Languages, language =>
+            Assert.True(File.Exists(UiResources.FileOf(set, language)), $"{UiResources.FileOf(set, language)} is missing")));
+    }
+
+    [Fact]
+    public void ResourceSets_EveryCapabilityFolder_RegisteredByItsModule()
+    {
+        using var factory = new MismesWebFactory();
+        var registered = factory.Services.GetRequiredService<IOptions<ResourceSetOptions>>().Value.Sets.Keys.Order(StringComparer.Ordinal);
+
+        Assert.Equal(UiResources.Sets().Where(s => s != UiResources.Shared), registered);
     }
 
     [Theory]
     [MemberData(nameof(ResourceFiles))]
-    public void ResourceFile_EveryKeyOfEveryLanguage_PresentAndNotEmpty(string fileName)
+    public void ResourceFile_EveryKeyOfEveryLanguage_PresentAndNotEmpty(string set, string language)
     {
-        var all = AllFiles();
-        var entries = all[fileName];
-        var allKeys = all.Values.SelectMany(e => e.Keys).ToHashSet(StringComparer.Ordinal);
+        var entries = UiResources.Load(set, language);
+        var allKeys = UiResources.Languages.SelectMany(l => UiResources.Load(set, l).Keys).ToHashSet(StringComparer.Ordinal);
 
         var missing = allKeys.Where(k => !entries.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var empty = entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
 
-        Assert.True(missing.Count == 0, $"{fileName} lacks {missing.Count} key(s): {string.Join(", ", missing)}");
-        Assert.True(empty.Count == 0, $"{fileName} has empty value(s) for: {string.Join(", ", empty)}");
+        var file = Path.GetFileName(UiResources.FileOf(set, language));
+        Assert.True(missing.Count == 0, $"{file} lacks {missing.Count} key(s): {string.Join(", ", missing)}");
+        Assert.True(empty.Count == 0, $"{file} has empty value(s) for: {string.Join(", ", empty)}");
     }
 
     [Theory]
     [MemberData(nameof(ResourceFiles))]
-    public void ResourceFile_Placeholders_SameAsFrench(string fileName)
+    public void ResourceFile_EveryKey_InTheSetItsPrefixNames(string set, string language)
     {
-        var all = AllFiles();
-        var french = all["SharedResource.resx"];
+        var misplaced = UiResources.Load(set, language).Keys.Where(k => UiResources.SetOf(k) != set).Order(StringComparer.Ordinal).ToList();
 
-        var mismatches = all[fileName]
+        Assert.True(misplaced.Count == 0,
+            $"{Path.GetFileName(UiResources.FileOf(set, language))} holds keys of another set (move them to Resources/<Cap>/): {string.Join(", ", misplaced)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void ResourceFile_Placeholders_SameAsFrench(string set, string language)
+    {
+        var french = UiResources.Load(set, "");
+
+        var mismatches = UiResources.Load(set, language)
             .Where(e => french.ContainsKey(e.Key) && !Placeholders(e.Value).SetEquals(Placeholders(french[e.Key])))
             .Select(e => e.Key)
             .ToList();
 
-        Assert.True(mismatches.Count == 0, $"{fileName}: placeholders ({{0}}, {{1}}…) differ from French for {string.Join(", ", mismatches)}");
+        Assert.True(mismatches.Count == 0, $"{set}{language}: placeholders ({{0}}, {{1}}…) differ from French for {string.Join(", ", mismatches)}");
     }
 
     [Fact]
-    public void SourceFiles_EveryLocalizerKey_InFrenchResources()
+    public void SourceFiles_EveryLocalizerKey_InFrenchResourcesOfItsSet()
     {
-        var french = AllFiles()["SharedResource.resx"];
+        var french = UiResources.Sets().ToDictionary(s => s, s => UiResources.Load(s, ""), StringComparer.Ordinal);
         var used = UsedKeys().ToList();
 
-        var missing = used.Where(u => !french.ContainsKey(u.Key)).Select(u => $"{u.Key} ({u.File})").Distinct(StringComparer.Ordinal).ToList();
+        var missing = used.Where(u => !french[UiResources.SetOf(u.Key)].ContainsKey(u.Key))
+            .Select(u => $"{u.Key} ({u.File})").Distinct(StringComparer.Ordinal).ToList();
 
         Assert.NotEmpty(used);
-        Assert.True(missing.Count == 0, $"Keys used in code but missing from SharedResource.resx: {string.Join(", ", missing)}");
+        Assert.True(missing.Count == 0, $"Keys used in code but missing from the French file of their set: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void SourceFiles_EveryLocalizerKey_FoundByTheAppsLocalizer()
+    {
+        using var factory = new MismesWebFactory();
+        var localizer = factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+        try
+        {
+            // Navigation texts are keys handed over as data (Platform/Navigation.cs), not L["…"] literals: ask for them too.
+            var navigation = factory.Services.GetServices<NavigationEntry>().Select(e => e.TextKey);
+            var notFound = UsedKeys().Select(u => u.Key).Concat(navigation).Distinct(StringComparer.Ordinal)
+                .Where(k => localizer[k].ResourceNotFound).ToList();
+
+            Assert.True(notFound.Count == 0, $"The app's localizer does not find: {string.Join(", ", notFound)}");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
     public void ValidationMessageKeys_AllInFrenchResources()
     {
-        var french = AllFiles()["SharedResource.resx"];
         var keys = LocalizedValidationMetadataProvider.Keys.Values.Append(LocalizedValidationMetadataProvider.StringLengthRangeKey);
 
-        Assert.All(keys, key => Assert.True(french.ContainsKey(key), key));
+        Assert.All(keys, key => Assert.NotNull(UiResources.Value(key, "")));
     }
 
     [Theory]
@@ -116,23 +162,6 @@ public sealed partial class ResourceKeysTests
                 yield return (match.Groups["key"].Value, Path.GetRelativePath(WebProject, file));
             }
         }
-    }
-
-    private static Dictionary<string, Dictionary<string, string>> AllFiles() =>
-        Directory.GetFiles(ResourcesFolder, "SharedResource*.resx")
-            .ToDictionary(f => Path.GetFileName(f), Load, StringComparer.Ordinal);
-
-    private static Dictionary<string, string> Load(string path)
-    {
-        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var data in XDocument.Load(path).Root!.Elements("data"))
-        {
-            var name = (string)data.Attribute("name")!;
-            Assert.False(entries.ContainsKey(name), $"{Path.GetFileName(path)} defines {name} twice");
-            entries[name] = (string?)data.Element("value") ?? "";
-        }
-
-        return entries;
     }
 
     private static HashSet<string> Placeholders(string value) =>

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mismes.Core.Administration;
+using Mismes.Core.Common;
+using Mismes.Web.Platform;
+using Microsoft.Extensions.Localization;
 
 namespace Mismes.Web.Administration.Api;
 
@@ -15,36 +18,28 @@ internal static class AuditApi
         return app;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> SearchAsync(
+    private static async Task<Results<Ok<Paged<AuditRow>>, ValidationProblem>> SearchAsync(
         AuditTrailService audit,
+        IStringLocalizer<SharedResource> l,
         string? recordType,
         string? recordId,
         string? user,
         DateTimeOffset? from,
         DateTimeOffset? to,
-        int? page,
-        int? pageSize,
+        string? page,
+        string? pageSize,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (page is < 1)
-        {
-            errors["page"] = ["page must be 1 or more."];
-        }
-
-        if (pageSize is < 1 or > AuditTrailService.MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize must be between 1 and {AuditTrailService.MaxPageSize}."];
-        }
-
+        var errors = new FieldErrors();
+        var paging = ApiPaging.Read(page, pageSize, errors, AuditTrailService.DefaultPageSize);
         if (from is not null && to is not null && from > to)
         {
-            errors["to"] = ["to must not be before from."];
+            errors.Add("to", "Administration.Audit.Error.ToBeforeFrom");
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors);
+            return FieldErrorText.Problem(errors, l);
         }
 
         var result = await audit.SearchAsync(
@@ -55,8 +50,7 @@ internal static class AuditApi
                 User = user,
                 From = from,
                 To = to,
-                Page = page ?? 1,
-                PageSize = pageSize ?? 50,
+                Paging = paging,
             },
             ct);
         return TypedResults.Ok(result);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mismes.Core.Administration;
+using Mismes.Core.Common;
 
 namespace Mismes.Web.Administration.Pages;
 
@@ -29,7 +30,7 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public AuditPage Result { get; private set; } = new([], 1, PageSize, 0);
+    public Paged<AuditRow> Result { get; private set; } = new([], 0, 1, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -42,8 +43,7 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
                 From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 // "To" is a whole day, inclusive.
                 To = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                Page = PageNumber,
-                PageSize = PageSize,
+                Paging = new PageRequest(PageNumber is >= 1 and <= PageRequest.MaxPage ? PageNumber : 1, PageSize),
             },
             ct);
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Common;
 using Mismes.Web.Administration;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue.Api;
 
@@ -41,9 +43,6 @@ public sealed record MeasureDto(
     string? SourceReference,
     DateTimeOffset UpdatedAt);
 
-/// <summary>One page of measures.</summary>
-public sealed record MeasurePage(IReadOnlyList<MeasureDto> Items, int Page, int PageSize, int Total);
-
 /// <summary>/api/v1/measures: the public catalogue for partner systems (read anonymously; programme managers write).</summary>
 internal static class MeasureEndpoints
 {
@@ -66,7 +65,7 @@ internal static class MeasureEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<MeasurePage>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<Paged<MeasureDto>>, ValidationProblem>> ListAsync(
         CatalogueService catalogue,
         CatalogueLabels labels,
         string? phase,
@@ -79,19 +78,13 @@ internal static class MeasureEndpoints
         string? pageSize,
         CancellationToken ct)
     {
-        // Paging values are read here rather than bound as int, so "page=abc" gets the same field error as "page=0".
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = MeasureFilter.Parse(phase, model, implementer, status, q, errors);
-        var number = ReadInt(page, 1);
-        var size = ReadInt(pageSize, 20);
-        if (number is null or < 1)
+        var pagingErrors = new FieldErrors();
+        var paging = ApiPaging.Read(page, pageSize, pagingErrors, defaultPageSize: 20);
+        foreach (var (field, keys) in pagingErrors)
         {
-            errors["page"] = ["Catalogue.Error.Page"];
-        }
-
-        if (size is null or < 1 or > 100)
-        {
-            errors["pageSize"] = ["Catalogue.Error.PageSize"];
+            errors[field] = keys;
         }
 
         if (errors.Count > 0)
@@ -101,13 +94,9 @@ internal static class MeasureEndpoints
 
         var language = CatalogueCultures.Normalize(culture ?? CultureInfo.CurrentUICulture.Name);
         var all = await catalogue.SearchAsync(filter, language, ct);
-        var items = all.Skip((number!.Value - 1) * size!.Value).Take(size.Value).Select(m => ToDto(m, labels)).ToList();
-        return TypedResults.Ok(new MeasurePage(items, number.Value, size.Value, all.Count));
+        var items = all.Skip(paging.Skip).Take(paging.PageSize).Select(m => ToDto(m, labels)).ToList();
+        return TypedResults.Ok(new Paged<MeasureDto>(items, all.Count, paging.Page, paging.PageSize));
     }
-
-    private static int? ReadInt(string? value, int fallback) =>
-        string.IsNullOrWhiteSpace(value) ? fallback
-        : int.TryParse(value, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static async Task<Results<Ok<MeasureDto>, ProblemHttpResult>> GetAsync(
         string id, string? culture, CatalogueService catalogue, CatalogueLabels labels, CancellationToken ct)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
+using Mismes.Web.Platform;
+using Mismes.Core.Common;
 
 namespace Mismes.Web.People.Api;
 
@@ -77,17 +79,23 @@ internal static class PeopleApi
         return app;
     }
 
-    private static async Task<Ok<PagedResult<PersonSummary>>> SearchAsync(
-        PersonService people, string? text, string? status, string? region, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<PersonSummary>>, ValidationProblem>> SearchAsync(
+        PersonService people, IStringLocalizer<SharedResource> l, string? text, string? status, string? region, string? page, string? pageSize, CancellationToken ct)
     {
-        var result = await people.SearchAsync(new PersonSearch
+        var errors = new FieldErrors();
+        var paging = ApiPaging.Read(page, pageSize, errors);
+        var parsedStatus = PersonInput.ParseEnum<MigrationStatus>(status);
+        if (status is not null && parsedStatus is null)
         {
-            Text = text,
-            Status = PersonInput.ParseEnum<MigrationStatus>(status),
-            RegionCode = region,
-            Page = page ?? 1,
-            PageSize = pageSize ?? 25,
-        }, ct);
+            errors.Add("Status", PeopleErrors.InvalidValue);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return FieldErrorText.Problem(errors, l, l["People.Error.Title"]);
+        }
+
+        var result = await people.SearchAsync(new PersonSearch { Text = text, Status = parsedStatus, RegionCode = region, Paging = paging }, ct);
         return TypedResults.Ok(result);
     }
 
@@ -243,6 +251,6 @@ internal static class PeopleApi
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> parseErrors, IReadOnlyDictionary<string, string[]>? serviceErrors, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
-            FieldErrors.Translate(FieldErrors.Merge(parseErrors, serviceErrors ?? new Dictionary<string, string[]>()), l, FieldErrors.CamelCase),
+            FieldErrorText.Translate(FieldErrorText.Merge(parseErrors, serviceErrors ?? new Dictionary<string, string[]>()), l, FieldErrorText.CamelCase),
             title: l["People.Error.Title"]);
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
-using Mismes.Web.People.Api;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People.Pages;
 
@@ -26,7 +26,7 @@ public sealed class CreateModel(PersonService people, IStringLocalizer<SharedRes
         var request = Input.ToRequest(parseErrors);
         if (parseErrors.Count > 0)
         {
-            PeoplePages.AddErrors(ModelState, FieldErrors.Merge(parseErrors, people.Validate(request)), l);
+            FieldErrorText.AddTo(ModelState, FieldErrorText.Merge(parseErrors, people.Validate(request)), l);
             return Page();
         }
 
@@ -43,7 +43,7 @@ public sealed class CreateModel(PersonService people, IStringLocalizer<SharedRes
             return Page();
         }
 
-        PeoplePages.AddErrors(ModelState, result.Errors, l);
+        FieldErrorText.AddTo(ModelState, result.Errors, l);
         return Page();
     }
 }

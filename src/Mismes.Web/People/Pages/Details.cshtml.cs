@@ -32,8 +32,8 @@ public sealed class DetailsModel(PersonService people, AppDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostGiveAsync(Guid id, string purpose, string? channel, int? noticeVersion, CancellationToken ct)
     {
-        var parsedPurpose = Api.PersonInput.ParseEnum<ConsentPurpose>(purpose);
-        var parsedChannel = Api.PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
+        var parsedPurpose = PersonInput.ParseEnum<ConsentPurpose>(purpose);
+        var parsedChannel = PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
         if (parsedPurpose is null)
         {
             return BadRequest();
@@ -45,8 +45,8 @@ public sealed class DetailsModel(PersonService people, AppDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string purpose, string? channel, CancellationToken ct)
     {
-        var parsedPurpose = Api.PersonInput.ParseEnum<ConsentPurpose>(purpose);
-        var parsedChannel = Api.PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
+        var parsedPurpose = PersonInput.ParseEnum<ConsentPurpose>(purpose);
+        var parsedChannel = PersonInput.ParseEnum<ConsentChannel>(channel) ?? ConsentChannel.InPerson;
         if (parsedPurpose is null)
         {
             return BadRequest();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
+using Mismes.Core.Common;
 
 namespace Mismes.Web.People.Pages;
 
@@ -21,17 +22,17 @@ public sealed class IndexModel(PersonService people) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public PagedResult<PersonSummary> Result { get; private set; } = new([], 0, 1, 25);
+    public Paged<PersonSummary> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultPageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await people.SearchAsync(new PersonSearch
         {
             Text = Text,
-            Status = Api.PersonInput.ParseEnum<MigrationStatus>(Status),
+            Status = PersonInput.ParseEnum<MigrationStatus>(Status),
             RegionCode = string.IsNullOrWhiteSpace(Region) ? null : Region,
-            Page = PageNumber,
-            PageSize = 25,
+            // A page number out of bounds (typed into the URL) shows the first page rather than an error page.
+            Paging = new PageRequest(PageNumber is >= 1 and <= PageRequest.MaxPage ? PageNumber : 1),
         }, ct);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.People.Pages;
 
@@ -34,7 +35,7 @@ public sealed class MergeModel(PersonService people, IStringLocalizer<SharedReso
                 TempData["People.Message"] = "People.Merge.Done";
                 return RedirectToPage("/People/Pages/Details", new { id });
             case PersonOutcome.Invalid:
-                PeoplePages.AddErrors(ModelState, result.Errors, l, prefix: "");
+                FieldErrorText.AddTo(ModelState, result.Errors, l, prefix: "");
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 ModelState.AddModelError(nameof(DuplicateId), l["People.Merge.NotFound"]);

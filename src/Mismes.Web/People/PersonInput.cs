@@ -1,7 +1,7 @@
 using System.Globalization;
 using Mismes.Core.People;
 
-namespace Mismes.Web.People.Api;
+namespace Mismes.Web.People;
 
 public sealed class LanguageInput
 {
@@ -161,29 +161,4 @@ public sealed class PersonInput
 
         return parsed;
     }
-}
-
-/// <summary>Merges Core's and the parser's field errors (resource keys) and translates them.</summary>
-internal static class FieldErrors
-{
-    public static Dictionary<string, string[]> Merge(Dictionary<string, string[]> parseErrors, IReadOnlyDictionary<string, string[]> serviceErrors)
-    {
-        var all = new Dictionary<string, string[]>(parseErrors, StringComparer.Ordinal);
-        foreach (var (field, keys) in serviceErrors)
-        {
-            // A value that could not be parsed is reported once, as invalid, not also as missing.
-            if (!all.ContainsKey(field))
-            {
-                all[field] = keys;
-            }
-        }
-
-        return all;
-    }
-
-    public static Dictionary<string, string[]> Translate(IReadOnlyDictionary<string, string[]> errors, Microsoft.Extensions.Localization.IStringLocalizer localizer, Func<string, string> fieldName) =>
-        errors.ToDictionary(e => fieldName(e.Key), e => e.Value.Select(k => localizer[k].Value).ToArray(), StringComparer.Ordinal);
-
-    public static string CamelCase(string field) =>
-        field.Length == 0 ? field : string.Concat(char.ToLowerInvariant(field[0]).ToString(), field[1..]);
 }
