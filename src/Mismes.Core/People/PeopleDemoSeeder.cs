@@ -22,7 +22,7 @@ internal sealed class PeopleDemoSeeder(AppDbContext db) : IDemoDataSeeder
 
     private static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly (string Latin, string Arabic)[] Women =
+    internal static readonly (string Latin, string Arabic)[] Women =
     [
         ("Fatima", "فاطمة"), ("Khadija", "خديجة"), ("Aicha", "عائشة"), ("Naima", "نعيمة"), ("Zineb", "زينب"),
         ("Meryem", "مريم"), ("Salma", "سلمى"), ("Hanane", "حنان"), ("Latifa", "لطيفة"), ("Rachida", "رشيدة"),
@@ -31,7 +31,7 @@ internal sealed class PeopleDemoSeeder(AppDbContext db) : IDemoDataSeeder
         ("Hayat", "حياة"), ("Souad", "سعاد"), ("Widad", "وداد"), ("Ghizlane", "غزلان"),
     ];
 
-    private static readonly (string Latin, string Arabic)[] Men =
+    internal static readonly (string Latin, string Arabic)[] Men =
     [
         ("Mohamed", "محمد"), ("Ahmed", "أحمد"), ("Youssef", "يوسف"), ("Hassan", "حسن"), ("Said", "سعيد"),
         ("Abdelkader", "عبد القادر"), ("Rachid", "رشيد"), ("Mustapha", "مصطفى"), ("Omar", "عمر"), ("Karim", "كريم"),
@@ -40,7 +40,7 @@ internal sealed class PeopleDemoSeeder(AppDbContext db) : IDemoDataSeeder
         ("Nabil", "نبيل"), ("Tarik", "طارق"), ("Amine", "أمين"), ("Ilyas", "إلياس"),
     ];
 
-    private static readonly (string Latin, string Arabic)[] Families =
+    internal static readonly (string Latin, string Arabic)[] Families =
     [
         ("Alaoui", "العلوي"), ("El Amrani", "العمراني"), ("Bennani", "بناني"), ("Tazi", "التازي"), ("Idrissi", "الإدريسي"),
         ("Benali", "بنعلي"), ("Chraibi", "الشرايبي"), ("Berrada", "برادة"), ("El Fassi", "الفاسي"), ("Ouazzani", "الوزاني"),
@@ -51,7 +51,7 @@ internal sealed class PeopleDemoSeeder(AppDbContext db) : IDemoDataSeeder
     ];
 
     /// <summary>Spellings another agency might have typed for the same person.</summary>
-    private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
     {
         ["Mohamed"] = "Mohammed", ["Youssef"] = "Yousef", ["Fatima"] = "Fatna", ["Aicha"] = "Aisha", ["Mustapha"] = "Mostafa",
         ["Khadija"] = "Khadidja", ["Rachid"] = "Rachide", ["Hicham"] = "Hisham", ["Abdelkader"] = "Abdelqader",

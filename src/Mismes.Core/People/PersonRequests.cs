@@ -55,6 +55,8 @@ public enum DuplicateReason
     SimilarNameSameBirthDate,
     SamePhone,
     SameEmail,
+    SimilarNameSwappedBirthDate,
+    SimilarNameSameBirthYear,
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
     public const string RecordType = "Person";
 
     /// <summary>Both first and last name keys must be at least this alike (Jaro–Winkler) to flag a duplicate.</summary>
-    public const double NameThreshold = 0.88;
+    public const double NameThreshold = DuplicateRule.NameThreshold;
 
     private IQueryable<Person> Visible() => db.Set<Person>().VisibleTo(user, p => p.InstitutionId);
 
@@ -223,8 +223,9 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
     }
 
     /// <summary>
-    /// Records that may be the same person: same birth date and a similar name (in either script), or the same
-    /// phone or e-mail. Looks across all institutions, but tells only the fact for records the user cannot see.
+    /// Records that may be the same person (<see cref="DuplicateRule"/>): a similar name with the same, swapped or
+    /// (more strictly) the same year's birth date, or the same phone or e-mail. Looks across all institutions, but
+    /// tells only the fact for records the user cannot see.
     /// </summary>
     public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(PersonFields fields, Guid? excludeId, CancellationToken ct)
     {
@@ -236,9 +237,18 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             return [];
         }
 
+        var query = new PersonIdentity(fields.FirstNameLatin, fields.LastNameLatin, fields.FirstNameArabic, fields.LastNameArabic, birthDate, phone, email);
+
+        // The year rule fetches only people of that year who share a family-name key, so a common year stays cheap.
+        var (swapped, yearStart, yearEnd) = birthDate is { } d ? DuplicateRule.DatesToFetch(d) : (null, DateOnly.MaxValue, DateOnly.MinValue);
+        var latinKey = LongestKey(fields.LastNameLatin);
+        var arabicKey = LongestKey(fields.LastNameArabic);
         var rows = await db.Set<Person>()
             .Where(p => p.MergedIntoId == null && p.Id != excludeId)
-            .Where(p => p.BirthDate == birthDate || (phone != null && p.Phone == phone) || (email != null && p.Email == email))
+            .Where(p => p.BirthDate == birthDate || p.BirthDate == swapped
+                || (p.BirthDate >= yearStart && p.BirthDate <= yearEnd
+                    && ((latinKey != null && p.NameKeys.Contains(latinKey)) || (arabicKey != null && p.NameKeys.Contains(arabicKey))))
+                || (phone != null && p.Phone == phone) || (email != null && p.Email == email))
             .Select(p => new
             {
                 p.Id, p.InstitutionId, p.FirstNameLatin, p.LastNameLatin, p.FirstNameArabic, p.LastNameArabic,
@@ -250,40 +260,25 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         var candidates = new List<DuplicateCandidate>();
         foreach (var row in rows)
         {
-            var reasons = new List<DuplicateReason>();
-            var similarity = 0.0;
-            if (row.BirthDate == birthDate)
-            {
-                similarity = BestSimilarity(fields, row.FirstNameLatin, row.LastNameLatin, row.FirstNameArabic, row.LastNameArabic);
-                if (similarity >= NameThreshold)
-                {
-                    reasons.Add(DuplicateReason.SimilarNameSameBirthDate);
-                }
-            }
-
-            if (phone is not null && row.Phone == phone)
-            {
-                reasons.Add(DuplicateReason.SamePhone);
-            }
-
-            if (email is not null && row.Email == email)
-            {
-                reasons.Add(DuplicateReason.SameEmail);
-            }
-
-            if (reasons.Count == 0)
+            var match = DuplicateRule.Compare(query, new PersonIdentity(
+                row.FirstNameLatin, row.LastNameLatin, row.FirstNameArabic, row.LastNameArabic, row.BirthDate, row.Phone, row.Email));
+            if (match is null)
             {
                 continue;
             }
 
             var visible = InstitutionScope.CanSee(user, row.InstitutionId);
             candidates.Add(visible
-                ? new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, reasons, Math.Round(similarity, 3), InOtherInstitution: row.InstitutionId != user.InstitutionId)
-                : new DuplicateCandidate(null, null, null, reasons, Math.Round(similarity, 3), InOtherInstitution: true));
+                ? new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, match.Reasons, match.NameSimilarity, InOtherInstitution: row.InstitutionId != user.InstitutionId)
+                : new DuplicateCandidate(null, null, null, match.Reasons, match.NameSimilarity, InOtherInstitution: true));
         }
 
         return [.. candidates.OrderByDescending(c => c.Reasons.Count).ThenByDescending(c => c.NameSimilarity)];
     }
+
+    /// <summary>" key " of the longest word of a family name, as stored in <see cref="Person.NameKeys"/>; null when none.</summary>
+    private static string? LongestKey(string? name) =>
+        NameKey.TokenKeys(name).OrderByDescending(k => k.Length).Select(k => " " + k + " ").FirstOrDefault();
 
     /// <summary>
     /// Merges a duplicate into the record that survives: languages and consents are united, empty fields filled,
@@ -376,22 +371,6 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
     public static IReadOnlyDictionary<ConsentPurpose, ConsentRecord> CurrentConsents(IEnumerable<ConsentRecord> records) =>
         records.GroupBy(c => c.Purpose)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First());
-
-    private static double BestSimilarity(PersonFields fields, string firstLatin, string lastLatin, string? firstArabic, string? lastArabic)
-    {
-        var mine = new[] { (fields.FirstNameLatin, fields.LastNameLatin), (fields.FirstNameArabic, fields.LastNameArabic) };
-        var theirs = new[] { (firstLatin, lastLatin), (firstArabic, lastArabic) };
-        var best = 0.0;
-        foreach (var (f1, l1) in mine)
-        {
-            foreach (var (f2, l2) in theirs)
-            {
-                best = Math.Max(best, NameKey.Similarity(f1, l1, f2, l2));
-            }
-        }
-
-        return best;
-    }
 
     private void RecordConsent(Person person, ConsentPurpose purpose, bool given, ConsentChannel channel, int version)
     {

@@ -24,21 +24,30 @@ internal static class FieldErrorText
         return all;
     }
 
-    public static Dictionary<string, string[]> Translate(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, Func<string, string> fieldName) =>
-        errors.ToDictionary(e => fieldName(e.Key), e => e.Value.Select(k => localizer[k].Value).ToArray(), StringComparer.Ordinal);
+    /// <summary>
+    /// The message of one error key for one field. Each message names its field (an error summary of five
+    /// "This field is required" tells nobody which field is wrong): the field's display name, given by
+    /// <paramref name="label"/> (field → text in the user's language), is argument {0} of the resource text, e.g.
+    /// "Le champ « {0} » est obligatoire.". Messages that already say which field they are about simply omit {0}.
+    /// </summary>
+    public static string Message(IStringLocalizer localizer, string key, string field, Func<string, string>? label) =>
+        label is null ? localizer[key].Value : localizer[key, label(field)].Value;
+
+    public static Dictionary<string, string[]> Translate(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, Func<string, string> fieldName, Func<string, string>? label = null) =>
+        errors.ToDictionary(e => fieldName(e.Key), e => e.Value.Select(k => Message(localizer, k, e.Key, label)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>A 400 validation problem with the messages in the request's language, fields in camelCase as in the JSON.</summary>
-    public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, string? title = null) =>
-        TypedResults.ValidationProblem(Translate(errors, localizer, CamelCase), title: title);
+    public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, string? title = null, Func<string, string>? label = null) =>
+        TypedResults.ValidationProblem(Translate(errors, localizer, CamelCase, label), title: title);
 
     /// <summary>Adds each message under "<paramref name="prefix"/>Field", where the form's error summary and the field show it.</summary>
-    public static void AddTo(ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, string prefix = "Input.")
+    public static void AddTo(ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> errors, IStringLocalizer localizer, Func<string, string>? label = null, string prefix = "Input.")
     {
         foreach (var (field, keys) in errors)
         {
             foreach (var key in keys)
             {
-                modelState.AddModelError(prefix + field, localizer[key]);
+                modelState.AddModelError(prefix + field, Message(localizer, key, field, label));
             }
         }
     }

@@ -16,8 +16,8 @@ public sealed class PersonServiceTests(PeopleTestDatabase database) : IClassFixt
 
     private static int _births;
 
-    /// <summary>Each test person is born on a day of their own, so tests never find each other's people as duplicates.</summary>
-    private static DateOnly UniqueBirthDate() => new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref _births));
+    /// <summary>Each test person is born in a year of their own, so tests never find each other's people as duplicates (the rule also looks at the birth year).</summary>
+    private static DateOnly UniqueBirthDate() => new DateOnly(1907, 5, 17).AddYears(Interlocked.Increment(ref _births));
 
     [Fact]
     public async Task Create_ValidPerson_SavesNormalisedValuesEventAndAudit()

@@ -124,7 +124,7 @@ public sealed partial class ApiKeyTests(MismesWebFactory factory) : IClassFixtur
             "/Administration/ApiKeys?handler=Create&culture=en");
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("You are not allowed to choose this value.", html, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to choose this value for the “Institution” field.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("new-api-key", html, StringComparison.Ordinal);
     }
 

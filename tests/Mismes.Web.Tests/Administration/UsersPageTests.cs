@@ -50,9 +50,9 @@ public sealed class UsersPageTests(MismesWebFactory factory) : IClassFixture<Mis
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This value is not valid.", html, StringComparison.Ordinal);
-        Assert.Contains("This field is required.", html, StringComparison.Ordinal);
-        Assert.Contains("You are not allowed to choose this value.", html, StringComparison.Ordinal);
+        Assert.Contains("The value of the “E-mail address” field is not valid.", html, StringComparison.Ordinal);
+        Assert.Contains("The “Display name” field is required.", html, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to choose this value for the “Institution” field.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#SelectedRoles\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Password\"", html, StringComparison.Ordinal);
     }

@@ -15,8 +15,8 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
     private static readonly Uri People = new("/api/v1/people", UriKind.Relative);
     private static int _births;
 
-    /// <summary>A birth date no other test uses, so tests never see each other's people as duplicates.</summary>
-    private static string UniqueBirthDate() => new DateOnly(1970, 1, 1).AddDays(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A birth year no other test (nor the demo data) uses, so tests never see each other's people as duplicates.</summary>
+    private static string UniqueBirthDate() => new DateOnly(1933, 7, 19).AddYears(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Person(string first, string last, string birthDate, bool confirm = false, string? phone = null) => new
     {
@@ -70,10 +70,10 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
     }
 
     [Theory]
-    [InlineData("en", "This field is required.", "Invalid phone number")]
-    [InlineData("fr", "Ce champ est obligatoire.", "Numéro de téléphone non valide")]
-    [InlineData("es", "Este campo es obligatorio.", "Número de teléfono no válido")]
-    [InlineData("ar-MA", "هذا الحقل إلزامي.", "رقم الهاتف غير صالح")]
+    [InlineData("en", "The “Last name (Latin script)” field is required.", "Invalid phone number")]
+    [InlineData("fr", "Le champ « Nom (lettres latines) » est obligatoire.", "Numéro de téléphone non valide")]
+    [InlineData("es", "El campo «Apellido (alfabeto latino)» es obligatorio.", "Número de teléfono no válido")]
+    [InlineData("ar-MA", "الحقل « الاسم العائلي (بالحروف اللاتينية) » إلزامي.", "رقم الهاتف غير صالح")]
     public async Task Create_InvalidFields_ReturnsLocalizedProblemDetailsWithFieldErrors(string culture, string required, string phone)
     {
         var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");

@@ -11,7 +11,7 @@ public sealed class PeoplePageTests(MismesWebFactory factory) : IClassFixture<Mi
 {
     private static int _births;
 
-    private static string UniqueBirthDate() => new DateOnly(1975, 1, 1).AddDays(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string UniqueBirthDate() => new DateOnly(1910, 6, 13).AddYears(Interlocked.Increment(ref _births)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
@@ -35,8 +35,8 @@ public sealed class PeoplePageTests(MismesWebFactory factory) : IClassFixture<Mi
     };
 
     [Theory]
-    [InlineData("fr", "Ce champ est obligatoire.", "Saisissez ce nom en lettres arabes.")]
-    [InlineData("ar-MA", "هذا الحقل إلزامي.", "أدخل هذا الاسم بالحروف العربية.")]
+    [InlineData("fr", "Le champ « Nom (lettres latines) » est obligatoire.", "Saisissez le champ « Prénom (en arabe) » en lettres arabes.")]
+    [InlineData("ar-MA", "الحقل « الاسم العائلي (بالحروف اللاتينية) » إلزامي.", "أدخل الحقل « الاسم الشخصي (بالعربية) » بالحروف العربية.")]
     public async Task CreatePage_InvalidForm_ShowsErrorSummaryAndLocalizedFieldErrors(string culture, string required, string arabicScript)
     {
         var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");

@@ -92,7 +92,7 @@ internal static class PeopleApi
 
         if (!errors.IsEmpty)
         {
-            return FieldErrorText.Problem(errors, l, l["People.Error.Title"]);
+            return FieldErrorText.Problem(errors, l, l["People.Error.Title"], PeopleFieldLabels.For(l));
         }
 
         var result = await people.SearchAsync(new PersonSearch { Text = text, Status = parsedStatus, RegionCode = region, Paging = paging }, ct);
@@ -251,6 +251,6 @@ internal static class PeopleApi
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> parseErrors, IReadOnlyDictionary<string, string[]>? serviceErrors, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
-            FieldErrorText.Translate(FieldErrorText.Merge(parseErrors, serviceErrors ?? new Dictionary<string, string[]>()), l, FieldErrorText.CamelCase),
+            FieldErrorText.Translate(FieldErrorText.Merge(parseErrors, serviceErrors ?? new Dictionary<string, string[]>()), l, FieldErrorText.CamelCase, PeopleFieldLabels.For(l)),
             title: l["People.Error.Title"]);
 }

@@ -26,7 +26,7 @@ public sealed class CreateModel(PersonService people, IStringLocalizer<SharedRes
         var request = Input.ToRequest(parseErrors);
         if (parseErrors.Count > 0)
         {
-            FieldErrorText.AddTo(ModelState, FieldErrorText.Merge(parseErrors, people.Validate(request)), l);
+            FieldErrorText.AddTo(ModelState, FieldErrorText.Merge(parseErrors, people.Validate(request)), l, PeopleFieldLabels.For(l));
             return Page();
         }
 
@@ -43,7 +43,7 @@ public sealed class CreateModel(PersonService people, IStringLocalizer<SharedRes
             return Page();
         }
 
-        FieldErrorText.AddTo(ModelState, result.Errors, l);
+        FieldErrorText.AddTo(ModelState, result.Errors, l, PeopleFieldLabels.For(l));
         return Page();
     }
 }

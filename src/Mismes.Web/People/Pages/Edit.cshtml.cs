@@ -36,7 +36,7 @@ public sealed class EditModel(PersonService people, IStringLocalizer<SharedResou
         var request = Input.ToRequest(parseErrors);
         if (parseErrors.Count > 0)
         {
-            FieldErrorText.AddTo(ModelState, FieldErrorText.Merge(parseErrors, people.Validate(request)), l);
+            FieldErrorText.AddTo(ModelState, FieldErrorText.Merge(parseErrors, people.Validate(request)), l, PeopleFieldLabels.For(l));
             return Page();
         }
 
@@ -46,7 +46,7 @@ public sealed class EditModel(PersonService people, IStringLocalizer<SharedResou
             case PersonOutcome.NotFound:
                 return NotFound();
             case PersonOutcome.Invalid:
-                FieldErrorText.AddTo(ModelState, result.Errors, l);
+                FieldErrorText.AddTo(ModelState, result.Errors, l, PeopleFieldLabels.For(l));
                 return Page();
             default:
                 TempData["People.Message"] = "People.Edit.Done";

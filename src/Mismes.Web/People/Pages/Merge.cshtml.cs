@@ -24,7 +24,7 @@ public sealed class MergeModel(PersonService people, IStringLocalizer<SharedReso
     {
         if (DuplicateId is not { } duplicateId)
         {
-            ModelState.AddModelError(nameof(DuplicateId), l[PeopleErrors.Required]);
+            ModelState.AddModelError(nameof(DuplicateId), l[PeopleErrors.Required, PeopleFieldLabels.Label(l, nameof(DuplicateId))]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -35,7 +35,7 @@ public sealed class MergeModel(PersonService people, IStringLocalizer<SharedReso
                 TempData["People.Message"] = "People.Merge.Done";
                 return RedirectToPage("/People/Pages/Details", new { id });
             case PersonOutcome.Invalid:
-                FieldErrorText.AddTo(ModelState, result.Errors, l, prefix: "");
+                FieldErrorText.AddTo(ModelState, result.Errors, l, PeopleFieldLabels.For(l), prefix: "");
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 ModelState.AddModelError(nameof(DuplicateId), l["People.Merge.NotFound"]);

@@ -29,7 +29,9 @@ public sealed class IndexModel(ApiKeyService keys, UserAdministrationService ins
         var (created, errors) = await keys.CreateAsync(InstitutionId ?? Guid.Empty, Name, ct);
         foreach (var (field, codes) in errors)
         {
-            ModelState.AddModelError(field, localizer["Administration.Validation." + codes[0]]);
+            // The field's label is the {0} of the message ("Le champ « Nom » est obligatoire.").
+            var label = field == nameof(InstitutionId) ? localizer["Administration.Users.Institution"] : localizer["Administration.ApiKeys.Name"];
+            ModelState.AddModelError(field, localizer["Administration.Validation." + codes[0], label.Value]);
         }
 
         Created = created;

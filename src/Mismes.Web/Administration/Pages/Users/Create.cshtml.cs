@@ -27,6 +27,16 @@ public sealed class CreateModel(UserAdministrationService service, IStringLocali
 
     public IReadOnlyList<InstitutionView> Institutions { get; private set; } = [];
 
+    /// <summary>The label of each field, the {0} of its error messages ("Le champ « E-mail » est obligatoire.").</summary>
+    private static readonly Dictionary<string, string> FieldLabelKeys = new(StringComparer.Ordinal)
+    {
+        [nameof(Email)] = "Administration.Users.Email",
+        [nameof(DisplayName)] = "Administration.Users.DisplayName",
+        [nameof(InstitutionId)] = "Administration.Users.Institution",
+        [nameof(SelectedRoles)] = "Administration.Users.Roles",
+        [nameof(Password)] = "Administration.Users.Password",
+    };
+
     /// <summary>Administrator is offered only to administrators: it sees every institution.</summary>
     public IReadOnlyList<string> OfferedRoles =>
         User.IsInRole(Roles.Administrator) ? Roles.All : Roles.All.Where(r => r != Roles.Administrator).ToList();
@@ -62,7 +72,7 @@ public sealed class CreateModel(UserAdministrationService service, IStringLocali
             }
             else
             {
-                ModelState.AddModelError(key, localizer["Administration.Validation." + codes[0]]);
+                ModelState.AddModelError(key, localizer["Administration.Validation." + codes[0], FieldLabelKeys.TryGetValue(key, out var label) ? localizer[label].Value : key]);
             }
         }
 
