@@ -16,6 +16,7 @@ public static class AdministrationServices
         services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<InstitutionDirectory>();
         services.AddScoped<UserAdministrationService>();
 
         // One password policy for the web host and the CLI, whichever registers Identity first (AddIdentity only

@@ -28,6 +28,13 @@ public sealed class AuditLog(AppDbContext db, ICurrentUser currentUser, TimeProv
         });
     }
 
+    /// <summary>Records an event of a user who is not yet the request's user (a sign-in) and saves at once.</summary>
+    public async Task RecordForAsync(Guid? userId, Guid? institutionId, AuditAction action, string recordType, string recordId, CancellationToken ct)
+    {
+        AddFor(userId, institutionId, action, recordType, recordId);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Records a read and saves at once: reads have no other change to ride along with.</summary>
     public async Task RecordReadAsync(string recordType, string recordId, CancellationToken ct)
     {

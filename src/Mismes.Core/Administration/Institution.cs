@@ -50,3 +50,10 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.HasOne<Institution>().WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>Looks institutions up by id for the platform (the sign-in cookie carries the institution's name).</summary>
+public sealed class InstitutionDirectory(Data.AppDbContext db)
+{
+    public Task<string?> NameAsync(Guid id, CancellationToken ct) =>
+        db.Set<Institution>().Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(ct);
+}

@@ -71,6 +71,17 @@ public sealed class ConsentNotice
     };
 }
 
+/// <summary>The consent notices people are shown, for the pages that ask for consent.</summary>
+public sealed class ConsentNoticeService(Data.AppDbContext db)
+{
+    /// <summary>The latest notice per purpose.</summary>
+    public async Task<IReadOnlyDictionary<ConsentPurpose, ConsentNotice>> LatestAsync(CancellationToken ct)
+    {
+        var notices = await db.Set<ConsentNotice>().AsNoTracking().ToListAsync(ct);
+        return notices.GroupBy(n => n.Purpose).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Version).First());
+    }
+}
+
 internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
 {
     public void Configure(EntityTypeBuilder<ConsentRecord> builder)

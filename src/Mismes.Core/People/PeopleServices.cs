@@ -9,6 +9,7 @@ public static class PeopleServices
     public static IServiceCollection AddPeopleCore(this IServiceCollection services)
     {
         services.AddScoped<PersonService>();
+        services.AddScoped<ConsentNoticeService>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
         services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();

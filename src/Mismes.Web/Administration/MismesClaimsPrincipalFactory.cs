@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mismes.Core.Administration;
-using Mismes.Core.Data;
 using Mismes.Web.Platform;
 
 namespace Mismes.Web.Administration;
@@ -18,7 +16,7 @@ public static class MismesClaims
 
 /// <summary>Puts the user's institution (id and name) and display name into the sign-in cookie.</summary>
 internal sealed class MismesClaimsPrincipalFactory(
-    UserManager<AppUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, AppDbContext db)
+    UserManager<AppUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, InstitutionDirectory institutions)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -27,7 +25,7 @@ internal sealed class MismesClaimsPrincipalFactory(
         identity.AddClaim(new Claim(MismesClaims.DisplayName, user.DisplayName));
         if (user.InstitutionId is { } institutionId)
         {
-            var name = await db.Set<Institution>().Where(i => i.Id == institutionId).Select(i => i.Name).SingleOrDefaultAsync();
+            var name = await institutions.NameAsync(institutionId, CancellationToken.None);
             identity.AddClaim(new Claim(MismesClaims.Institution, institutionId.ToString()));
             if (name is not null)
             {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.Administration;
-using Mismes.Core.Data;
 using Mismes.Web.Administration;
 using Mismes.Web.Platform;
 
@@ -14,7 +13,7 @@ namespace Mismes.Web.Account.Pages;
 /// <summary>E-mail and password sign-in; locks the account after repeated failures; audits each sign-in.</summary>
 [AllowAnonymous]
 public sealed class SignInModel(
-    SignInManager<AppUser> signInManager, AuditLog audit, AppDbContext db, IStringLocalizer<SharedResource> localizer,
+    SignInManager<AppUser> signInManager, AuditLog audit, IStringLocalizer<SharedResource> localizer,
     TimeProvider clock, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -56,8 +55,7 @@ public sealed class SignInModel(
         if (result.Succeeded)
         {
             await SessionCookieManager.EndHiddenSessionAsync(HttpContext);
-            audit.AddFor(user.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString());
-            await db.SaveChangesAsync(ct);
+            await audit.RecordForAsync(user.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString(), ct);
             // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
             CultureSelection.Remember(HttpContext, clock, user.PreferredCulture);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Mismes.Core.Data;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
 
 namespace Mismes.Web.People.Pages;
 
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class DetailsModel(PersonService people, AppDbContext db) : PageModel
+public sealed class DetailsModel(PersonService people, ConsentNoticeService notices) : PageModel
 {
     public PersonRecord Record { get; private set; } = null!;
 
@@ -25,8 +23,7 @@ public sealed class DetailsModel(PersonService people, AppDbContext db) : PageMo
         }
 
         Record = record;
-        var notices = await db.Set<ConsentNotice>().AsNoTracking().ToListAsync(ct);
-        Notices = notices.GroupBy(n => n.Purpose).ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Version).First());
+        Notices = await notices.LatestAsync(ct);
         return Page();
     }
 

@@ -1,0 +1,146 @@
+using Mismes.Core.Administration;
+
+namespace Mismes.Web.Tests.Authorization;
+
+/// <summary>What a route needs to be found: a record of the caller's institution (own/other checked), or nothing.</summary>
+internal enum Sample
+{
+    /// <summary>No record in the route (or ids that need not exist: the answer is about the role only).</summary>
+    None,
+
+    /// <summary>{id} is a person: staff of another institution must get 404, administrators see every institution.</summary>
+    Person,
+
+    /// <summary>{id} / {slug} is a seeded catalogue measure (public records; no institution scope on reading).</summary>
+    Measure,
+}
+
+/// <summary>One row: who may call <see cref="Method"/> <see cref="Pattern"/>; null roles means anyone, signed in or not.</summary>
+internal sealed record AccessRule(string Method, string Pattern, IReadOnlyList<string>? Roles, Sample Sample = Sample.None)
+{
+    /// <summary>The page answers 403 to everyone who reaches it (the access-denied page itself).</summary>
+    public bool ForbiddenByDesign { get; init; }
+
+    public string Key => $"{Method} {Pattern}";
+
+    public bool IsPublic => Roles is null;
+}
+
+/// <summary>
+/// The authorization matrix: every route of the host × every role × own/other institution → allowed or denied.
+/// Central on purpose (docs/architecture.md): a capability adds its rows here with its endpoints, and a route without
+/// a row fails <see cref="AuthorizationMatrixTests"/>. The role sets are written out here, not read from the policies,
+/// so a change to a policy that widens access shows up as a failing row.
+/// </summary>
+internal static class AuthorizationMatrix
+{
+    public static readonly string[] AllRoles =
+    [
+        Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer, Roles.Analyst,
+        Roles.Employer, Roles.PartnerService, Roles.Expert, Roles.InstitutionMember, Roles.Beneficiary,
+    ];
+
+    /// <summary>Staff of any institution (not beneficiaries, employers or experts).</summary>
+    private static readonly string[] Staff =
+    [
+        Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer, Roles.Analyst,
+        Roles.PartnerService, Roles.InstitutionMember,
+    ];
+
+    private static readonly string[] PeopleStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
+
+    private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
+
+    private static readonly string[] UserManagers = [Roles.ProgrammeManager, Roles.Administrator];
+
+    private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
+
+    public static readonly IReadOnlyList<AccessRule> Rules =
+    [
+        // Platform
+        Public("GET", "/"),
+        Public("POST", "/"),
+        Public("GET", "/health"),
+        Public("POST", "/health"),
+        Public("GET", "/culture"),
+        Public("GET", "/Error/{code:int?}"),
+        Public("POST", "/Error/{code:int?}"),
+        Public("GET", "/openapi/{documentName}.json"),
+        Public("GET", "/api-reference/{documentName?}"),
+        Public("GET", "/api-reference/scalar.js"),
+        Public("GET", "/api-reference/scalar.aspnetcore.js"),
+        Public("GET", "/api-reference/favicon.svg"),
+
+        // Account
+        Public("GET", "/Account/SignIn"),
+        Public("POST", "/Account/SignIn"),
+        SignedIn("GET", "/Account"),
+        SignedIn("POST", "/Account"),
+        SignedIn("GET", "/Account/ChangePassword"),
+        SignedIn("POST", "/Account/ChangePassword"),
+        SignedIn("GET", "/Account/SignOut"),
+        SignedIn("POST", "/Account/SignOut"),
+        SignedIn("GET", "/Account/AccessDenied") with { ForbiddenByDesign = true },
+        SignedIn("POST", "/Account/AccessDenied") with { ForbiddenByDesign = true },
+
+        // Administration
+        Allow("GET", "/Administration", Staff),
+        Allow("POST", "/Administration", Staff),
+        Allow("GET", "/Administration/Institutions", Staff),
+        Allow("POST", "/Administration/Institutions", Staff),
+        Allow("GET", "/Administration/Users", UserManagers),
+        Allow("POST", "/Administration/Users", UserManagers),
+        Allow("GET", "/Administration/Users/Create", UserManagers),
+        Allow("POST", "/Administration/Users/Create", UserManagers),
+        Allow("GET", "/Administration/ApiKeys", UserManagers),
+        Allow("POST", "/Administration/ApiKeys", UserManagers),
+        Allow("GET", "/Administration/Audit", AuditReaders),
+        Allow("POST", "/Administration/Audit", AuditReaders),
+        SignedIn("GET", "/api/v1/me"),
+        Allow("GET", "/api/v1/institutions", Staff),
+        Allow("GET", "/api/v1/audit", AuditReaders),
+
+        // People
+        Allow("GET", "/People", PeopleStaff),
+        Allow("POST", "/People", PeopleStaff),
+        Allow("GET", "/People/Create", PeopleStaff),
+        Allow("POST", "/People/Create", PeopleStaff),
+        Allow("GET", "/People/Details/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/People/Details/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/People/Edit/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/People/Edit/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/api/v1/people", PeopleStaff),
+        Allow("POST", "/api/v1/people", PeopleStaff),
+        Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/api/v1/people/duplicates", PeopleStaff),
+        Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person),
+        Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person),
+        Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person),
+
+        // Catalogue
+        Public("GET", "/Catalogue"),
+        Public("POST", "/Catalogue"),
+        Public("GET", "/Catalogue/{slug}", Sample.Measure),
+        Public("POST", "/Catalogue/{slug}", Sample.Measure),
+        Public("GET", "/Catalogue/Export"),
+        Public("GET", "/api/v1/measures"),
+        Public("GET", "/api/v1/measures/{id}", Sample.Measure),
+        Allow("POST", "/api/v1/measures", CatalogueManagers),
+        Allow("PUT", "/api/v1/measures/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("GET", "/Catalogue/Manage", CatalogueManagers),
+        Allow("POST", "/Catalogue/Manage", CatalogueManagers),
+        Allow("GET", "/Catalogue/Manage/Create", CatalogueManagers),
+        Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
+        Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+    ];
+
+    private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);
+
+    private static AccessRule SignedIn(string method, string pattern) => new(method, pattern, AllRoles);
+
+    private static AccessRule Allow(string method, string pattern, string[] roles, Sample sample = Sample.None) => new(method, pattern, roles, sample);
+}

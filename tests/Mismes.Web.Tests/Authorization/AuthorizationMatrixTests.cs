@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Catalogue;
+using Mismes.Core.Data;
+using Mismes.Core.People;
+using Mismes.TestCommon;
+using Mismes.Web.Platform;
+
+namespace Mismes.Web.Tests.Authorization;
+
+/// <summary>
+/// Runs <see cref="AuthorizationMatrix"/> against the real host: every route has a row, every row a route, and every
+/// role gets exactly the access its row says — with a record of its own institution (allowed roles must reach it) and
+/// of another institution (only administrators may; everybody else gets 404, so ids cannot be probed).
+/// </summary>
+public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
+{
+    private const string Own = "TEST-MATRIX-OWN";
+    private const string Other = "TEST-MATRIX-OTHER";
+
+    public static TheoryData<string> Roles() => new(AuthorizationMatrix.AllRoles);
+
+    [Fact]
+    public void Matrix_EveryRouteOfTheHost_HasARule()
+    {
+        var rules = AuthorizationMatrix.Rules.Select(r => r.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var missing = RouteKeys().Where(k => !rules.Contains(k)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Routes without a row in tests/Mismes.Web.Tests/Authorization/AuthorizationMatrix.cs:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Matrix_EveryRule_IsARouteOfTheHost()
+    {
+        var routes = RouteKeys().ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var stale = AuthorizationMatrix.Rules.Select(r => r.Key).Where(k => !routes.Contains(k)).ToList();
+
+        Assert.True(stale.Count == 0, "Rows for routes the host no longer has:\n" + string.Join('\n', stale));
+    }
+
+    [Fact]
+    public void Matrix_PublicRows_AreExactlyThePublicAllowList()
+    {
+        var publicRows = AuthorizationMatrix.Rules.Where(r => r.IsPublic).Select(r => r.Pattern).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(PublicRoutes.Patterns.Order(StringComparer.OrdinalIgnoreCase), publicRows.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Role_EveryRoute_AllowedOrDeniedAsTheMatrixSays(string role)
+    {
+        var own = await SamplesAsync(Own);
+        var other = await SamplesAsync(Other);
+        var client = await factory.CreateSignedInClientAsync(role, Own);
+        var failures = new List<string>();
+
+        foreach (var rule in AuthorizationMatrix.Rules)
+        {
+            var allowed = rule.Roles is null || rule.Roles.Contains(role, StringComparer.Ordinal);
+            var answer = await SendAsync(client, rule, own);
+            if (allowed != Allowed(rule, answer))
+            {
+                failures.Add($"{rule.Key} (own institution): expected {(allowed ? "allowed" : "denied")}, answered {Describe(answer)}");
+            }
+
+            if (allowed && answer.StatusCode >= HttpStatusCode.InternalServerError)
+            {
+                failures.Add($"{rule.Key}: answered {Describe(answer)}");
+            }
+
+            // Scope is checked on reads and deletes: a write with an empty body is refused as invalid (400) before any
+            // record is looked up, which says nothing about whose record it is.
+            if (allowed && rule.Sample == Sample.Person && rule.Method is "GET" or "DELETE")
+            {
+                var theirs = await SendAsync(client, rule, other);
+                var seesOtherInstitutions = role == Mismes.Core.Administration.Roles.Administrator;
+                if (seesOtherInstitutions == (theirs.StatusCode == HttpStatusCode.NotFound))
+                {
+                    failures.Add($"{rule.Key} (other institution): expected {(seesOtherInstitutions ? "found" : "404")}, answered {Describe(theirs)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{role}:\n" + string.Join('\n', failures));
+    }
+
+    /// <summary>Denied: 401/403, or a page's redirect to sign-in or access denied. Allowed: anything else, but not a 404 for a record of one's own institution.</summary>
+    private static bool Allowed(AccessRule rule, HttpResponseMessage answer)
+    {
+        if (answer.StatusCode is HttpStatusCode.Unauthorized || (answer.StatusCode is HttpStatusCode.Forbidden && !rule.ForbiddenByDesign))
+        {
+            return false;
+        }
+
+        var location = answer.Headers.Location?.OriginalString ?? "";
+        if (answer.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)
+                || location.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        // A record of one's own institution must be found; checked on reads and deletes (an empty write body is
+        // refused as invalid, or names no second record, before anything is looked up).
+        return rule.Sample == Sample.None || rule.Method is not ("GET" or "DELETE") || answer.StatusCode != HttpStatusCode.NotFound;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, AccessRule rule, Samples samples)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(rule.Method), Path(rule, samples));
+        if (rule.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = rule.Pattern.StartsWith("/api/", StringComparison.Ordinal)
+                ? new StringContent("{}", Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent([]);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static string Path(AccessRule rule, Samples samples)
+    {
+        var pattern = RoutePatternFactory.Parse(rule.Pattern);
+        var path = new StringBuilder();
+        foreach (var segment in pattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                path.Append(part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternSeparatorPart separator => separator.Content,
+                    RoutePatternParameterPart parameter => Value(rule, parameter.Name, samples),
+                    _ => "",
+                });
+            }
+        }
+
+        return path.Length == 0 ? "/" : path.ToString();
+    }
+
+    private static string Value(AccessRule rule, string parameter, Samples samples) => (rule.Sample, parameter) switch
+    {
+        (Sample.Person, "id") => samples.PersonId.ToString(),
+        (Sample.Measure, "slug") => samples.MeasureSlug,
+        (Sample.Measure, "id") => samples.MeasureId.ToString(),
+        (_, "purpose") => nameof(ConsentPurpose.ShareProfileWithForeignEmployers),
+        (_, "code") => "404",
+        (_, "documentName") => "v1",
+        _ => Guid.NewGuid().ToString(),
+    };
+
+    private sealed record Samples(Guid PersonId, Guid MeasureId, string MeasureSlug);
+
+    private async Task<Samples> SamplesAsync(string institutionCode)
+    {
+        var institutionId = await factory.InstitutionIdAsync(institutionCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = institutionId,
+            FirstNameLatin = "Matrix",
+            LastNameLatin = "Sample" + institutionCode.Length,
+            BirthDate = new DateOnly(1990, 1, 1),
+            CountryOfResidence = "MA",
+        };
+        db.Add(person);
+        await db.SaveChangesAsync();
+        var measure = await db.Set<SupportMeasure>().OrderBy(m => m.SortKey).Select(m => new { m.Id, m.Slug }).FirstAsync();
+        return new Samples(person.Id, measure.Id, measure.Slug);
+    }
+
+    private IEnumerable<string> RouteKeys()
+    {
+        using var _ = factory.CreateClient();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = PublicRoutes.Normalize(endpoint.RoutePattern.RawText ?? "");
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
+                ? declared.Where(m => m is not "OPTIONS" and not "HEAD")
+                : ["GET", "POST"]; // a Razor page answers any method: its GET and its form posts
+            foreach (var method in methods)
+            {
+                yield return $"{method} {pattern}";
+            }
+        }
+    }
+
+    private static string Describe(HttpResponseMessage answer) =>
+        $"{(int)answer.StatusCode} {answer.Headers.Location}".Trim();
+}
