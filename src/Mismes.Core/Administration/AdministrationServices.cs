@@ -17,6 +17,9 @@ public static class AdministrationServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<InstitutionDirectory>();
+        services.AddScoped<RecordNames>();
+        services.AddScoped<IRecordNameSource, UserRecordNames>();
+        services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
 
         // One password policy for the web host and the CLI, whichever registers Identity first (AddIdentity only

@@ -7,7 +7,7 @@ namespace Mismes.Core.Administration;
 /// <summary>
 /// The password policy (ASVS 6.2, issue 6 3.5): at least 12 characters and at most 256, any characters (spaces and
 /// passphrases welcome), no composition rules, and not a common or breached password, a keyboard walk, a sequence, a
-/// repetition or a word of this application or of the user's own name or e-mail (docs/adr/0014-password-policy.md).
+/// repetition or a word of this application or of the user's own name or e-mail (docs/adr/0016-password-policy.md).
 /// </summary>
 public static class PasswordPolicy
 {

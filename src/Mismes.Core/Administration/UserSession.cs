@@ -5,7 +5,7 @@ namespace Mismes.Core.Administration;
 
 /// <summary>
 /// One signed-in browser session, kept on the server so that it can be ended at once on every node: the sign-in
-/// cookie carries only the session key (docs/adr/0013-server-side-sessions.md). Deleting the row ends the session.
+/// cookie carries only the session key (docs/adr/0015-server-side-sessions.md). Deleting the row ends the session.
 /// </summary>
 public sealed class UserSession
 {

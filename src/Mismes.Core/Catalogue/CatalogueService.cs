@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
+using Mismes.Core.Common;
 using Mismes.Core.Data;
 using Mismes.Taxonomy.Text;
 
@@ -136,6 +137,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             }
         }
 
+        DropNulls(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var slug = string.IsNullOrWhiteSpace(input.Slug)
             ? Slugify(input.Texts.GetValueOrDefault(CatalogueCultures.Fallback)?.Title)
@@ -322,7 +324,59 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         }
 
         CheckLength(errors, "SourceReference", input.SourceReference, 500);
+        CheckText(input, errors);
         return (phase, models);
+    }
+
+    /// <summary>A JSON body may send null for a list, a list item or a language's texts: read as absent, never a crash.</summary>
+    private static void DropNulls(MeasureInput input)
+    {
+        input.Models = input.Models?.Where(v => v is not null).ToList() ?? [];
+        input.ImplementerCodes = input.ImplementerCodes?.Where(v => v is not null).ToList() ?? [];
+        input.FunderCodes = input.FunderCodes?.Where(v => v is not null).ToList() ?? [];
+        input.Texts = input.Texts?.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal)
+            ?? new Dictionary<string, MeasureTextInput>(StringComparer.Ordinal);
+    }
+
+    /// <summary>The most models, party codes or languages one measure can carry; more is a malformed request.</summary>
+    public const int MaxListItems = 30;
+
+    /// <summary>Lists within their caps; no control characters in any text (line breaks only in multi-line texts).</summary>
+    private static void CheckText(MeasureInput input, Dictionary<string, string[]> errors)
+    {
+        TextRules.CheckCount(errors, "Models", input.Models, MaxListItems);
+        TextRules.CheckCount(errors, "ImplementerCodes", input.ImplementerCodes, MaxListItems);
+        TextRules.CheckCount(errors, "FunderCodes", input.FunderCodes, MaxListItems);
+        TextRules.CheckCount(errors, "Texts", input.Texts, CatalogueCultures.All.Count);
+        foreach (var (field, value) in new[]
+        {
+            ("Slug", input.Slug), ("Phase", input.Phase), ("ParentSlug", input.ParentSlug),
+            ("BudgetCurrency", input.BudgetCurrency), ("SourceReference", input.SourceReference),
+        })
+        {
+            TextRules.Check(errors, field, value);
+        }
+
+        foreach (var (field, values) in new[] { ("Models", input.Models), ("ImplementerCodes", input.ImplementerCodes), ("FunderCodes", input.FunderCodes) })
+        {
+            foreach (var value in values.Take(MaxListItems))
+            {
+                TextRules.Check(errors, field, value);
+            }
+        }
+
+        foreach (var (culture, text) in input.Texts.Take(CatalogueCultures.All.Count))
+        {
+            TextRules.Check(errors, $"Texts.{culture}.Title", text.Title);
+            foreach (var (field, value) in new[]
+            {
+                ("Implementers", text.Implementers), ("Funders", text.Funders), ("Period", text.Period),
+                ("Budget", text.Budget), ("Beneficiaries", text.Beneficiaries), ("Activities", text.Activities),
+            })
+            {
+                TextRules.Check(errors, $"Texts.{culture}.{field}", value, multiLine: true);
+            }
+        }
     }
 
     private static void CheckLength(Dictionary<string, string[]> errors, string field, string? value, int max)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Administration;
 using Mismes.Core.Seeding;
 
 namespace Mismes.Core.People;
@@ -10,6 +11,7 @@ public static class PeopleServices
     {
         services.AddScoped<PersonService>();
         services.AddScoped<ConsentNoticeService>();
+        services.AddScoped<IRecordNameSource, PersonRecordNames>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
         services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();

@@ -43,7 +43,7 @@ internal static class AdministrationModule
         });
 
         // Sessions live in the database and the cookie holds only their key, so signing out or a change to the
-        // user's access ends the session at once on every node (docs/adr/0013-server-side-sessions.md). The store
+        // user's access ends the session at once on every node (docs/adr/0015-server-side-sessions.md). The store
         // ends a session after 30 idle minutes and 12 hours after sign-in; the cookie's own lifetime is the 12 hours.
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

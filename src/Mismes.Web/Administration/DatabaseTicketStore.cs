@@ -7,7 +7,7 @@ namespace Mismes.Web.Administration;
 
 /// <summary>
 /// Keeps the sign-in ticket in the database (<see cref="UserSessions"/>) and only its key in the cookie, so signing
-/// out, or any change to the user's access, ends the session at once on every node (docs/adr/0013-server-side-sessions.md).
+/// out, or any change to the user's access, ends the session at once on every node (docs/adr/0015-server-side-sessions.md).
 /// A singleton (the cookie options hold it): each call opens its own scope, so it never saves a page's pending changes.
 /// </summary>
 internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes) : ITicketStore

@@ -19,6 +19,15 @@ internal sealed class CatalogueLabels(IStringLocalizer<SharedResource> localizer
 
     public string Status(MeasureStatus status) => localizer["Catalogue.Status." + status];
 
+    /// <summary>
+    /// A measure's status as a sentence: a measure with a start year but no end (and not marked ongoing) says since
+    /// when it runs rather than "dates not known", which read as if nothing was known.
+    /// </summary>
+    public string Status(MeasureView m) =>
+        m.Status == MeasureStatus.Unknown && m.StartYear is int year
+            ? localizer["Catalogue.Status.SinceEndUnknown", year.ToString(CultureInfo.InvariantCulture)]
+            : Status(m.Status);
+
     public string Origin(MeasureOrigin origin) => localizer["Catalogue.Origin." + origin];
 
     /// <summary>A known organisation's name in the reader's language; an unknown code as it is.</summary>
@@ -58,7 +67,7 @@ internal sealed class CatalogueLabels(IStringLocalizer<SharedResource> localizer
             m.Reference, m.ParentReference, m.Title,
             Phase(m.Phase), string.Join("\n", m.Models.Select(Model)), string.Join("\n", m.Implementers),
             string.Join("\n", m.Funders), m.Period, m.StartYear,
-            m.EndYear, Status(m.Status), m.Budget,
+            m.EndYear, Status(m), m.Budget,
             m.BudgetAmount, m.BudgetCurrency, m.Beneficiaries,
             m.BeneficiariesMin, m.BeneficiariesMax, string.Join("\n", m.Activities),
             Origin(m.Origin), m.SourceReference, baseUrl + "/Catalogue/" + m.Slug,

@@ -11,6 +11,7 @@ internal static class CatalogueModule
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddScoped<CatalogueService>();
+        services.AddScoped<Mismes.Core.Administration.IRecordNameSource, MeasureRecordNames>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
         services.AddScoped<CatalogueLabels>();
         services.AddResourceSet<CatalogueResource>("Catalogue");

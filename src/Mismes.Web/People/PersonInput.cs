@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mismes.Core.Common;
 using Mismes.Core.People;
 
 namespace Mismes.Web.People;
@@ -98,10 +99,17 @@ public sealed class PersonInput
         }
 
         var languages = new List<LanguageSkill>();
-        for (var i = 0; i < Languages.Count; i++)
+        var rows = Languages ?? [];
+        if (rows.Count > PersonService.MaxLanguages)
         {
-            var row = Languages[i];
-            if (string.IsNullOrWhiteSpace(row.Language) && string.IsNullOrWhiteSpace(row.Level))
+            errors[nameof(Languages)] = [TextRules.TooManyItemsError];
+            rows = [];
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row is null || (string.IsNullOrWhiteSpace(row.Language) && string.IsNullOrWhiteSpace(row.Level)))
             {
                 continue; // an empty row of the form
             }

@@ -24,7 +24,11 @@ internal static class ErrorHandling
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
+            ApiInput.CapErrors(ctx);
         });
+
+        // Exception handlers are asked in order: unreadable input (400/413) first, then anything else (500).
+        services.AddApiInput();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -35,6 +39,7 @@ internal static class ErrorHandling
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = ErrorPagePath + "/500" });
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiStatusAsync));
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}"));
+        app.UseApiBodyLimit();
         return app;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ using Scalar.AspNetCore;
 
 namespace Mismes.Web.Platform;
 
-/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health.</summary>
+/// <summary>What every capability stands on: database, identity, languages, errors, OpenAPI, health, telemetry.</summary>
 internal static class PlatformSetup
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -27,8 +26,11 @@ internal static class PlatformSetup
 
         services.AddMismesDatabase(builder.Configuration);
 
-        // Keys live in the database so several stateless web nodes can read each other's cookies.
-        services.AddDataProtection().SetApplicationName("Mismes").PersistKeysToDbContext<AppDbContext>();
+        // Keys live in the database so several stateless web nodes can read each other's cookies, encrypted there.
+        builder.AddMismesDataProtection();
+        builder.AddSecurityHeaders();
+        services.AddSingleton<PublicLinks>();
+        services.AddRateLimits();
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -46,7 +48,13 @@ internal static class PlatformSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             // APIs answer 401/403 instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                var user = ctx.HttpContext.RequestServices.GetRequiredService<ICurrentUser>();
+                SecurityEvents.AccessDenied(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mismes.Security"),
+                    ctx.Request.Path, user.UserId, user.ClientAddress);
+                return RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            };
         });
 
         services.AddAuthorizationBuilder()
@@ -104,24 +112,25 @@ internal static class PlatformSetup
             };
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks();
+        services.AddHealth();
+        builder.AddTelemetry();
         services.AddJobRunner();
         return builder;
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
+        // Production refuses to start without a public base URL (absolute links never come from the Host header).
+        _ = app.Services.GetRequiredService<PublicLinks>();
+        app.UseSecurityHeaders();
 
         // Culture first, so error pages re-executed below are in the user's language too.
         app.UseRequestLocalization();
         app.UseErrorHandling();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => SecurityHeaders.MarkStaticFile(f.Context) });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseNotFoundForUnmatchedRoutes();
         app.UseAuthorization();
         return app;
@@ -129,9 +138,9 @@ internal static class PlatformSetup
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Mismes API")).AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", ApiReference.Configure).AllowAnonymous();
         app.MapCultureSelection();
         app.MapRazorPages();
         return app;
@@ -147,6 +156,7 @@ internal static class PlatformSetup
         var migrateAtStart = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateAtStart");
         if (!migrateAtStart)
         {
+            await ProductionSafety.RefuseDemoDataAsync(app);
             return;
         }
 
@@ -160,6 +170,8 @@ internal static class PlatformSetup
         {
             await seeds.SeedDemoDataAsync(ct);
         }
+
+        await ProductionSafety.RefuseDemoDataAsync(app);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

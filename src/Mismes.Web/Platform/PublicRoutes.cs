@@ -18,6 +18,7 @@ public static class PublicRoutes
         // Platform
         "/",
         "/health",
+        "/alive",
         "/culture",
         "/Error/{code:int?}",
         "/openapi/{documentName}.json",

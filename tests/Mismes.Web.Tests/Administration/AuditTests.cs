@@ -133,7 +133,7 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
 
         var html = await admin.GetStringAsync(new Uri("/Administration/Audit?RecordType=Person&RecordId=page-visible&culture=en", UriKind.Relative));
 
-        Assert.Contains("<code>page-visible</code>", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"RecordId\" value=\"page-visible\"", html, StringComparison.Ordinal); // kept in the form, not shown
         Assert.DoesNotContain("page-hidden", html, StringComparison.Ordinal);
         Assert.Contains("1 entries", html, StringComparison.Ordinal);
     }
@@ -146,10 +146,42 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
         await AddEntryAsync("DayRange", "next-day", null, institution, new DateTimeOffset(2026, 5, 21, 0, 30, 0, TimeSpan.Zero));
         var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, InstitutionCodes.Mcmream);
 
-        var html = await admin.GetStringAsync(new Uri("/Administration/Audit?RecordType=DayRange&From=2026-05-20&To=2026-05-20", UriKind.Relative));
+        var html = await admin.GetStringAsync(new Uri("/Administration/Audit?RecordType=DayRange&From=2026-05-20&To=2026-05-20&culture=en", UriKind.Relative));
 
-        Assert.Contains("late-on-the-day", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("next-day", html, StringComparison.Ordinal);
+        Assert.Contains("1 entries", html, StringComparison.Ordinal); // late-on-the-day, not next-day
+    }
+
+    [Fact]
+    public async Task AuditPage_UserEmailFilter_PostedAndPagedWithoutItInAnyUrl()
+    {
+        var institution = await factory.InstitutionIdAsync("TEST-AUDIT-PAGE");
+        var actor = await factory.CreateUserAsync(Roles.Advisor, "TEST-AUDIT-PAGE");
+        for (var i = 0; i < 51; i++)
+        {
+            await AddEntryAsync("ByUser", "by-user-" + i, actor.Id, institution, factory.Clock.GetUtcNow());
+        }
+
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, InstitutionCodes.Mcmream);
+        var empty = await admin.GetStringAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative));
+        Assert.Contains("<form method=\"post\" id=\"audit-filter\"", empty, StringComparison.Ordinal);
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["__RequestVerificationToken"] = SignInHelpers.ExtractAntiforgeryToken(empty),
+            ["user"] = actor.Email,
+        };
+
+        var first = await (await admin.PostAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative), new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        form["p"] = "2";
+        var second = await (await admin.PostAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative), new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+
+        Assert.Contains("51 entries", first, StringComparison.Ordinal);
+        Assert.Contains("name=\"p\" value=\"2\"", first, StringComparison.Ordinal);
+        Assert.Contains("2 / 2", second, StringComparison.Ordinal);
+        var escaped = Uri.EscapeDataString(actor.Email);
+        Assert.DoesNotMatch($"(href|action)=\"[^\"]*({System.Text.RegularExpressions.Regex.Escape(actor.Email)}|{System.Text.RegularExpressions.Regex.Escape(escaped)})", first + second);
+        // The e-mail in the URL of a GET is not a filter: everybody's entries are listed.
+        var fromUrl = await admin.GetStringAsync(new Uri($"/Administration/Audit?user={escaped}&RecordType=ByUser&culture=en", UriKind.Relative));
+        Assert.DoesNotContain($"value=\"{actor.Email}\"", fromUrl, StringComparison.Ordinal);
     }
 
     private static async Task<AuditPageDto> GetAsync(HttpClient client, string url) =>

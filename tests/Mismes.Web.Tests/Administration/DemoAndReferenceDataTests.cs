@@ -13,12 +13,27 @@ namespace Mismes.Web.Tests.Administration;
 /// <summary>A host started as Production (with migrations at start, as a test needs) and Demo:Seed asked for.</summary>
 public sealed class ProductionWebFactory : MismesWebFactory
 {
-    public ProductionWebFactory() => Settings["Demo:Seed"] = "true";
+    private readonly string _certificate = TestCertificate.CreatePfxFile();
+
+    public ProductionWebFactory()
+    {
+        Settings["Demo:Seed"] = "true";
+        Settings["PublicBaseUrl"] = "https://mismes.example";
+        this.Use(_certificate);
+        // Production refuses to start without an SMTP server; nothing is sent to it here.
+        Settings["Smtp:Host"] = "smtp.invalid";
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        File.Delete(_certificate);
     }
 }
 

@@ -55,6 +55,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
+
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
         // Platform
@@ -62,6 +64,8 @@ internal static class AuthorizationMatrix
         Public("POST", "/"),
         Public("GET", "/health"),
         Public("POST", "/health"),
+        Public("GET", "/alive"),
+        Public("POST", "/alive"),
         Public("GET", "/culture"),
         Public("GET", "/Error/{code:int?}"),
         Public("POST", "/Error/{code:int?}"),
@@ -116,6 +120,7 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
         Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/api/v1/people/duplicates", PeopleStaff),
+        Allow("POST", "/api/v1/people/search", PeopleStaff),
         Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person),
         Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person),
         Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person),
@@ -136,6 +141,12 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+
+        // Notifications (which messages a reader sees is scoped by institution in Core: OutboxPageTests)
+        Allow("GET", "/Notifications/Outbox", OutboxReaders),
+        Allow("POST", "/Notifications/Outbox", OutboxReaders),
+        Allow("GET", "/Notifications/Captured/{id:guid}", OutboxReaders),
+        Allow("POST", "/Notifications/Captured/{id:guid}", OutboxReaders),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);

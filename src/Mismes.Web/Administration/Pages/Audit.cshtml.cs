@@ -6,9 +6,13 @@ using Mismes.Core.Common;
 
 namespace Mismes.Web.Administration.Pages;
 
-/// <summary>The audit trail with filters and paging (a GET form: filters live in the URL, so a view can be shared).</summary>
+/// <summary>
+/// The audit trail with filters and paging. Record type, record id and dates may come in the URL (the person page links
+/// to its entries); the user filter is an e-mail address, so it is only read from the posted form (docs/adr/0018): the
+/// filter form is a POST and the pager is made of its submit buttons.
+/// </summary>
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class AuditModel(AuditTrailService audit) : PageModel
+public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames) : PageModel
 {
     private const int PageSize = 50;
 
@@ -18,7 +22,7 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? RecordId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "user")]
+    [BindProperty(Name = "user")]
     public string? UserFilter { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -32,7 +36,25 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
 
     public Paged<AuditRow> Result { get; private set; } = new([], 0, 1, PageSize);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The record types offered in the filter, each shown by its name in the user's language.</summary>
+    public static IReadOnlyList<string> RecordTypes { get; } = ["Person", "SupportMeasure", "User", "ApiKey"];
+
+    public IReadOnlyDictionary<Guid, ActorName> Actors { get; private set; } = new Dictionary<Guid, ActorName>();
+
+    public IReadOnlyDictionary<(string Type, string Id), string> Names { get; private set; } = new Dictionary<(string Type, string Id), string>();
+
+    /// <summary>The name of the one record filtered on, when it can be named.</summary>
+    public string? RecordName { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        UserFilter = null;
+        return LoadAsync(ct);
+    }
+
+    public Task OnPostAsync(CancellationToken ct) => LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Result = await audit.SearchAsync(
             new AuditFilter
@@ -46,15 +68,15 @@ public sealed class AuditModel(AuditTrailService audit) : PageModel
                 Paging = new PageRequest(PageNumber is >= 1 and <= PageRequest.MaxPage ? PageNumber : 1, PageSize),
             },
             ct);
-    }
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Actors = await recordNames.ActorsAsync(Result.Items.Select(r => r.UserId), ct);
+        var records = Result.Items.Select(r => (r.RecordType, r.RecordId)).ToList();
+        if (!string.IsNullOrWhiteSpace(RecordType) && !string.IsNullOrWhiteSpace(RecordId))
+        {
+            records.Add((RecordType.Trim(), RecordId.Trim()));
+        }
 
-    public string PageUrl(int page) => QueryString.Create(new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["RecordType"] = RecordType,
-        ["RecordId"] = RecordId,
-        ["user"] = UserFilter,
-        ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+        Names = await recordNames.NamesAsync(records, culture, ct);
+        RecordName = RecordType is not null && RecordId is not null && Names.TryGetValue((RecordType.Trim(), RecordId.Trim()), out var name) ? name : null;
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Exports;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue.Api;
 
@@ -12,7 +14,7 @@ internal static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogueExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/Catalogue/Export", ExportAsync).AllowAnonymous()
+        app.MapGet("/Catalogue/Export", ExportAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Search)
             .WithName("ExportMeasures")
             .WithTags("Catalogue")
             .WithSummary("The comparison table of the (filtered) measures as .xlsx or .csv.");
@@ -20,7 +22,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
-        HttpContext http,
+        PublicLinks links,
         CatalogueService catalogue,
         CatalogueLabels labels,
         string? format,
@@ -47,7 +49,7 @@ internal static class ExportEndpoints
 
         var language = CatalogueCultures.Normalize(culture ?? CultureInfo.CurrentUICulture.Name);
         var measures = await catalogue.SearchAsync(filter, language, ct);
-        var (headers, rows) = labels.Table(measures, $"{http.Request.Scheme}://{http.Request.Host}");
+        var (headers, rows) = labels.Table(measures, links.BaseUrl);
         using var buffer = new MemoryStream();
         var fileName = string.Create(CultureInfo.InvariantCulture, $"mismes-catalogue-{language}-{catalogue.Today:yyyy-MM-dd}.{kind}");
         if (kind == "csv")
@@ -56,7 +58,8 @@ internal static class ExportEndpoints
             return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName);
         }
 
-        TableExport.WriteXlsx(buffer, labels["Catalogue.Export.SheetName"], headers, rows);
+        var rightToLeft = CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft;
+        TableExport.WriteXlsx(buffer, labels["Catalogue.Export.SheetName"], headers, rows, rightToLeft);
         return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 }

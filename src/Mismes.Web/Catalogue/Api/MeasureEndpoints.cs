@@ -50,7 +50,7 @@ internal static class MeasureEndpoints
     {
         var group = app.MapGroup("/api/v1/measures").WithTags("Catalogue");
 
-        group.MapGet("/", ListAsync).AllowAnonymous()
+        group.MapGet("/", ListAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Search)
             .WithName("ListMeasures")
             .WithSummary("Lists the support measures of the catalogue, filtered and paged, in one language.");
         group.MapGet("/{id}", GetAsync).AllowAnonymous()

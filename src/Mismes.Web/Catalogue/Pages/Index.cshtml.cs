@@ -2,12 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Mismes.Core.Catalogue;
+using Mismes.Web.Platform;
 
 namespace Mismes.Web.Catalogue.Pages;
 
 /// <summary>/Catalogue: the public list of support measures with filters (a GET form, so it works without JavaScript).</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "phase")]

@@ -1,18 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mismes.Core.Administration;
 using Mismes.Core.People;
 using Mismes.Web.Administration;
 
 namespace Mismes.Web.People.Pages;
 
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class DetailsModel(PersonService people, ConsentNoticeService notices) : PageModel
+public sealed class DetailsModel(PersonService people, ConsentNoticeService notices, RecordNames recordNames) : PageModel
 {
     public PersonRecord Record { get; private set; } = null!;
 
     /// <summary>The latest notice text per purpose, shown before asking for consent.</summary>
     public IReadOnlyDictionary<ConsentPurpose, ConsentNotice> Notices { get; private set; } = new Dictionary<ConsentPurpose, ConsentNotice>();
+
+    /// <summary>Who wrote each history line (user → name and institution), so the history says who acted.</summary>
+    public IReadOnlyDictionary<Guid, ActorName> Actors { get; private set; } = new Dictionary<Guid, ActorName>();
+
+    /// <summary>Names of the other records the history and the merge notice mention (links show names, not ids).</summary>
+    public IReadOnlyDictionary<(string Type, string Id), string> Names { get; private set; } = new Dictionary<(string Type, string Id), string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -23,6 +30,14 @@ public sealed class DetailsModel(PersonService people, ConsentNoticeService noti
         }
 
         Record = record;
+        Actors = await recordNames.ActorsAsync(record.History.Select(e => e.UserId), ct);
+        var mentioned = PersonHistoryText.MentionedRecords(record.History).ToList();
+        if (record.Person.MergedIntoId is { } into)
+        {
+            mentioned.Add((PersonService.RecordType, RecordIds.Of(into)));
+        }
+
+        Names = await recordNames.NamesAsync(mentioned, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
         Notices = await notices.LatestAsync(ct);
         return Page();
     }

@@ -20,6 +20,15 @@ public abstract class MeasureFormModel(CatalogueService catalogue) : PageModel
 
     public string? Error(string field) => Errors.TryGetValue(field, out var keys) ? keys[0] : null;
 
+    /// <summary>
+    /// What a number field shows: the text as typed when it could not be read, so the person sees and corrects it
+    /// next to its error (instead of an empty box), otherwise the value.
+    /// </summary>
+    public string? Shown(string field, IFormattable? value, IFormatProvider format) =>
+        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0
+            ? entry.AttemptedValue
+            : value?.ToString(null, format);
+
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
         var all = await catalogue.SearchAsync(new MeasureFilter(), CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);

@@ -5,16 +5,18 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Mismes.Core.Catalogue;
+namespace Mismes.Core.Exports;
 
 /// <summary>
-/// Writes a comparison table (a header row, then one row per measure) as .xlsx or .csv. Cells are strings,
-/// whole numbers or decimals; numbers stay numbers in the sheet so a reader can sort and sum them.
-/// Headers come from the caller, already in the reader's language.
+/// The one way Mismes writes a table (a header row, then one row per record) as .xlsx or .csv; every capability's
+/// export goes through here so every export is safe to open. Cells are strings, whole numbers or decimals; numbers
+/// stay numbers in the sheet so a reader can sort and sum them. Text cells pass through <see cref="SpreadsheetCell.Neutralize"/>,
+/// so a value typed by a user can never run as a formula in Excel or LibreOffice. Headers come from the caller, already
+/// in the reader's language; <c>rightToLeft</c> (Arabic) mirrors the sheet.
 /// </summary>
 public static class TableExport
 {
-    public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public static void WriteXlsx(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool rightToLeft = false)
     {
         var data = rows.ToList();
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
@@ -49,7 +51,7 @@ public static class TableExport
             new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            { WorkbookViewId = 0U }),
+            { WorkbookViewId = 0U, RightToLeft = rightToLeft ? true : null }),
             new SheetFormatProperties { DefaultRowHeight = 15D },
             columns,
             sheetData,
@@ -70,14 +72,14 @@ public static class TableExport
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
         {
-            csv.WriteRecord(headers.ToArray());
+            csv.WriteRecord(headers.Select(SpreadsheetCell.Neutralize).ToArray());
             foreach (var row in rows)
             {
                 csv.WriteRecord(row.Select(value => value switch
                 {
                     null => "",
                     IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString() ?? "",
+                    _ => SpreadsheetCell.Neutralize(value.ToString() ?? ""),
                 }).ToArray());
             }
         }
@@ -103,7 +105,7 @@ public static class TableExport
                 {
                     CellReference = reference,
                     DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                    InlineString = new InlineString(new Text(SpreadsheetCell.Neutralize(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
                     StyleIndex = style,
                 },
             });

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+using Mismes.Core.Administration;
+using Mismes.Core.People;
+
+namespace Mismes.Web.People;
+
+/// <summary>
+/// One line of a person's history as a sentence in the reader's language, saying who acted:
+/// "Fatima Alaoui (ANAPEC Casablanca) a enregistré le consentement « … » en personne (texte d'information v1)."
+/// The event's machine-readable details ("ShareProfileWithForeignEmployers;channel:InPerson;notice:v1") stay in the
+/// API; here they are read back into words. Details this class does not understand are left out, never shown raw.
+/// </summary>
+internal static class PersonHistoryText
+{
+    public static IHtmlContent Sentence(
+        PersonEvent e, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName> actors,
+        IReadOnlyDictionary<(string Type, string Id), string> names)
+    {
+        var actor = Actor(e.UserId, l, actors);
+        var parts = Parts(e.Details);
+        string text;
+        switch (e.Kind)
+        {
+            case PersonEventKind.Created:
+                text = Html(l, "People.History.Created", actor);
+                if (parts.ContainsKey("confirmedNotDuplicate"))
+                {
+                    text += " " + Html(l, "People.History.ConfirmedNotDuplicate");
+                }
+
+                break;
+            case PersonEventKind.Updated:
+                text = Html(l, "People.History.Updated", actor, Fields(l, e.Details));
+                break;
+            case PersonEventKind.ConsentGiven or PersonEventKind.ConsentWithdrawn:
+                var purpose = e.Details?.Split(';')[0] ?? "";
+                var purposeName = l["People.Consent.Purpose." + purpose];
+                var channel = parts.TryGetValue("channel", out var c) ? l["People.History.Channel." + c] : null;
+                text = Html(l, e.Kind == PersonEventKind.ConsentGiven ? "People.History.ConsentGiven" : "People.History.ConsentWithdrawn",
+                    actor,
+                    Encode(purposeName.ResourceNotFound ? "" : purposeName.Value),
+                    Encode(channel is null || channel.ResourceNotFound ? "" : channel.Value));
+                break;
+            case PersonEventKind.Merged:
+                text = Html(l, "People.History.Merged", actor, RecordLink(l, parts.GetValueOrDefault("from"), names));
+                if (parts.TryGetValue("filled", out var filled) && filled.Length > 0)
+                {
+                    text += " " + Html(l, "People.History.Filled", Fields(l, filled));
+                }
+
+                break;
+            case PersonEventKind.MergedInto:
+                text = Html(l, "People.History.MergedInto", actor, RecordLink(l, parts.GetValueOrDefault("into"), names));
+                break;
+            default:
+                text = Html(l, "People.Event." + e.Kind);
+                break;
+        }
+
+        return new HtmlString(text);
+    }
+
+    /// <summary>The record ids a history mentions (merges), to name them in one query.</summary>
+    public static IEnumerable<(string Type, string Id)> MentionedRecords(IEnumerable<PersonEvent> events) =>
+        events.SelectMany(e => Parts(e.Details))
+            .Where(p => p.Key is "from" or "into")
+            .Select(p => (PersonService.RecordType, p.Value));
+
+    /// <summary>"Fatima Alaoui (ANAPEC Casablanca)", or "le système" for imports and jobs; HTML-encoded.</summary>
+    public static string Actor(Guid? userId, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName> actors)
+    {
+        if (userId is { } id && actors.TryGetValue(id, out var actor))
+        {
+            return Encode(actor.InstitutionName is null ? actor.DisplayName : $"{actor.DisplayName} ({actor.InstitutionName})");
+        }
+
+        return Encode(l[userId is null ? "People.History.System" : "People.History.FormerUser"].Value);
+    }
+
+    private static string RecordLink(IStringLocalizer l, string? id, IReadOnlyDictionary<(string Type, string Id), string> names)
+    {
+        if (id is null || !Guid.TryParse(id, out var guid))
+        {
+            return Encode(l["People.History.AnotherRecord"].Value);
+        }
+
+        var name = names.TryGetValue((PersonService.RecordType, id), out var n) ? n : l["People.History.AnotherRecord"].Value;
+        return $"<a href=\"/People/Details/{guid:D}\">{Encode(name)}</a>";
+    }
+
+    private static string Fields(IStringLocalizer l, string? list) =>
+        Encode(string.Join(", ", (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(f => PeopleFieldLabels.Label(l, f))));
+
+    /// <summary>"Purpose;channel:InPerson;notice:v1" → {channel: InPerson, notice: v1, Purpose: ""}.</summary>
+    private static Dictionary<string, string> Parts(string? details)
+    {
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in (details ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            parts[colon < 0 ? part : part[..colon]] = colon < 0 ? "" : part[(colon + 1)..];
+        }
+
+        return parts;
+    }
+
+    // The resource text is encoded first, then the arguments (already encoded, or a link this class built) go in.
+    private static string Html(IStringLocalizer l, string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Encode(l[key].Value), args);
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}
