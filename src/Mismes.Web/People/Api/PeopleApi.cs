@@ -61,21 +61,24 @@ public sealed record ConsentInput(string? Purpose, string? Channel, int? NoticeV
 
 public sealed record MergeInput(Guid DuplicateId);
 
-/// <summary>/api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403.</summary>
+/// <summary>
+/// /api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403. API keys need
+/// people:read to search and read, people:write for everything else (the duplicate check is a step of registering).
+/// </summary>
 internal static class PeopleApi
 {
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
 
-        group.MapGet("/", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).");
-        group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.");
-        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
-        group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.");
-        group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.");
-        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.");
+        group.MapGet("/", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.").RequireApiScope(PeopleModule.ReadScope);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).").RequireApiScope(PeopleModule.ReadScope);
+        group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.").ProducesProblem(StatusCodes.Status409Conflict).RequireApiScope(PeopleModule.WriteScope);
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.").RequireApiScope(PeopleModule.WriteScope);
         return app;
     }
 
