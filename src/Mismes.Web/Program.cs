@@ -1,6 +1,7 @@
 using Mismes.Core;
 using Mismes.Web.Administration;
 using Mismes.Web.Catalogue;
+using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Platform;
 
@@ -11,6 +12,7 @@ builder.Services.AddCore();
 builder.Services.AddAdministration();
 builder.Services.AddPeople();
 builder.Services.AddCatalogue();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapPlatformEndpoints();
 app.MapAdministration();
 app.MapPeople();
 app.MapCatalogue();
+app.MapNotifications();
 
 await app.RunAsync();
 

@@ -20,6 +20,8 @@ public sealed class ProductionWebFactory : MismesWebFactory
         Settings["Demo:Seed"] = "true";
         Settings["PublicBaseUrl"] = "https://mismes.example";
         this.Use(_certificate);
+        // Production refuses to start without an SMTP server; nothing is sent to it here.
+        Settings["Smtp:Host"] = "smtp.invalid";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

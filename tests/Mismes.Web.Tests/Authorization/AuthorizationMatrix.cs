@@ -61,6 +61,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
+
     /// <summary>A route every API key may call, whatever its scopes.</summary>
     public const string AnyKey = "";
 
@@ -151,6 +153,12 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+
+        // Notifications (which messages a reader sees is scoped by institution in Core: OutboxPageTests)
+        Allow("GET", "/Notifications/Outbox", OutboxReaders),
+        Allow("POST", "/Notifications/Outbox", OutboxReaders),
+        Allow("GET", "/Notifications/Captured/{id:guid}", OutboxReaders),
+        Allow("POST", "/Notifications/Captured/{id:guid}", OutboxReaders),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);

@@ -87,6 +87,7 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
             "GET /Catalogue/Manage", "GET /Catalogue/Manage/Create", "POST /Catalogue/Manage/Create",
             "POST /api/v1/measures", "PUT /api/v1/measures/{id:guid}",
             "GET /Administration", "GET /Administration/Audit", "GET /Administration/Users",
+            "GET /Notifications/Outbox", "POST /Notifications/Outbox", "GET /Notifications/Captured/{id:guid}",
         ];
         var missing = expected.Where(r => !requested.Contains(r)).ToList();
         Assert.True(missing.Count == 0, "Not requested: " + string.Join(", ", missing) + "\nRequested: " + string.Join(", ", requested.Order(StringComparer.Ordinal)));

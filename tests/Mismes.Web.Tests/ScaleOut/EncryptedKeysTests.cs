@@ -102,14 +102,13 @@ public sealed class EncryptedKeysTests(CertificateNodes nodes) : IClassFixture<C
 /// <summary>A host started in the Production environment (migrating at start, as tests need).</summary>
 public sealed class ProductionHost : MismesWebFactory
 {
-    public ProductionHost()
-    {
-    }
+    public ProductionHost() => RequiredSettings();
 
     public ProductionHost(MismesWebFactory sharesDatabaseWith)
-        : base(sharesDatabaseWith)
-    {
-    }
+        : base(sharesDatabaseWith) => RequiredSettings();
+
+    // Production refuses to start without an SMTP server (Notifications); nothing is sent to it here.
+    private void RequiredSettings() => Settings["Smtp:Host"] = "smtp.invalid";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
