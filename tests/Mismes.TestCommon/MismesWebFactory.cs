@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -50,9 +51,13 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for one test class, e.g. ["Demo:Seed"] = "true".</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the application logged (security events are asserted on).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database:Provider"] = Provider == "postgres" ? "Postgres" : "Sqlite",

@@ -31,6 +31,7 @@ internal static class PeopleFieldLabels
             "DuplicateId" => "People.Merge.Choose",
             "Purpose" => "People.Consent.Purpose",
             "Channel" => "People.Consent.Channel",
+            "Text" or "text" or "q" or "name" or "phone" or "email" => "People.Search.Text",
             _ => "People.Field." + field,
         };
         var label = localizer[key];

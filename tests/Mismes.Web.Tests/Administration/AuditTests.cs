@@ -151,6 +151,39 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
         Assert.Contains("1 entries", html, StringComparison.Ordinal); // late-on-the-day, not next-day
     }
 
+    [Fact]
+    public async Task AuditPage_UserEmailFilter_PostedAndPagedWithoutItInAnyUrl()
+    {
+        var institution = await factory.InstitutionIdAsync("TEST-AUDIT-PAGE");
+        var actor = await factory.CreateUserAsync(Roles.Advisor, "TEST-AUDIT-PAGE");
+        for (var i = 0; i < 51; i++)
+        {
+            await AddEntryAsync("ByUser", "by-user-" + i, actor.Id, institution, factory.Clock.GetUtcNow());
+        }
+
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, InstitutionCodes.Mcmream);
+        var empty = await admin.GetStringAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative));
+        Assert.Contains("<form method=\"post\" id=\"audit-filter\"", empty, StringComparison.Ordinal);
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["__RequestVerificationToken"] = SignInHelpers.ExtractAntiforgeryToken(empty),
+            ["user"] = actor.Email,
+        };
+
+        var first = await (await admin.PostAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative), new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        form["p"] = "2";
+        var second = await (await admin.PostAsync(new Uri("/Administration/Audit?culture=en", UriKind.Relative), new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+
+        Assert.Contains("51 entries", first, StringComparison.Ordinal);
+        Assert.Contains("name=\"p\" value=\"2\"", first, StringComparison.Ordinal);
+        Assert.Contains("2 / 2", second, StringComparison.Ordinal);
+        var escaped = Uri.EscapeDataString(actor.Email);
+        Assert.DoesNotMatch($"(href|action)=\"[^\"]*({System.Text.RegularExpressions.Regex.Escape(actor.Email)}|{System.Text.RegularExpressions.Regex.Escape(escaped)})", first + second);
+        // The e-mail in the URL of a GET is not a filter: everybody's entries are listed.
+        var fromUrl = await admin.GetStringAsync(new Uri($"/Administration/Audit?user={escaped}&RecordType=ByUser&culture=en", UriKind.Relative));
+        Assert.DoesNotContain($"value=\"{actor.Email}\"", fromUrl, StringComparison.Ordinal);
+    }
+
     private static async Task<AuditPageDto> GetAsync(HttpClient client, string url) =>
         (await client.GetFromJsonAsync<AuditPageDto>(new Uri(url, UriKind.Relative)))!;
 

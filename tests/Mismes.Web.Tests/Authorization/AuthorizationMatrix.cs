@@ -133,6 +133,7 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleRead },
         Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("POST", "/api/v1/people/duplicates", PeopleStaff) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/search", PeopleStaff) with { KeyScope = PeopleRead },
         Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },

@@ -13,6 +13,7 @@ namespace Mismes.Web.Tests.People;
 public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     private static readonly Uri People = new("/api/v1/people", UriKind.Relative);
+    private static readonly Uri Search = new("/api/v1/people/search", UriKind.Relative);
     private static int _births;
 
     /// <summary>A birth year no other test (nor the demo data) uses, so tests never see each other's people as duplicates.</summary>
@@ -151,7 +152,7 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
         Assert.Equal(HttpStatusCode.NotFound, (await iom.DeleteAsync(new Uri(url + "/consents/FollowUpSurveys", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await iom.PostAsJsonAsync(new Uri(url + "/merge", UriKind.Relative), new { duplicateId = Guid.NewGuid() })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await iom.GetAsync(new Uri($"/People/Details/{id}", UriKind.Relative))).StatusCode);
-        var search = await JsonAsync(await iom.GetAsync(new Uri("/api/v1/people?text=Kettani", UriKind.Relative)));
+        var search = await JsonAsync(await iom.PostAsJsonAsync(Search, new { text = "Kettani" }));
         Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
         Assert.DoesNotContain(await AuditAsync(id), a => a.Action != AuditAction.Create);
     }
@@ -245,25 +246,68 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
         Assert.Contains(record.GetProperty("currentConsents").EnumerateArray(), c => c.GetProperty("purpose").GetString() == "FollowUpSurveys");
         var merged = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/people/{duplicate}", UriKind.Relative)));
         Assert.Equal(survivor, merged.GetProperty("mergedIntoId").GetGuid());
-        var search = await JsonAsync(await client.GetAsync(new Uri("/api/v1/people?text=Zerouali", UriKind.Relative)));
+        var search = await JsonAsync(await client.PostAsJsonAsync(Search, new { text = "Zerouali" }));
         Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == duplicate);
         Assert.Contains(await AuditAsync(survivor), a => a.Action == AuditAction.Merge);
         Assert.Contains(await AuditAsync(duplicate), a => a.Action == AuditAction.Merge);
     }
 
     [Fact]
-    public async Task Search_TransliterationVariant_FindsPersonAndPages()
+    public async Task Search_TransliterationVariantInTheBody_FindsPersonAndPages()
     {
         var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-SEARCH");
         await CreateAsync(client, "Youssef", "Haddad", UniqueBirthDate());
         await CreateAsync(client, "Youssef", "Haddad", UniqueBirthDate());
 
-        var response = await client.GetAsync(new Uri("/api/v1/people?text=Yusuf%20Hadad&status=ProspectiveMigrant&pageSize=1&page=2", UriKind.Relative));
+        var response = await client.PostAsJsonAsync(Search, new { text = "Yusuf Hadad", status = "ProspectiveMigrant", pageSize = 1, page = 2 });
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
         Assert.Equal(2, body.GetProperty("total").GetInt32());
         Assert.Single(body.GetProperty("items").EnumerateArray());
         Assert.Equal(2, body.GetProperty("page").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_BadInput_ValidationProblemNamingEachField()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-SEARCH");
+
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/people/search?culture=en", UriKind.Relative),
+            new { text = new string('a', 201), status = "Sailing", page = 0, pageSize = 1000 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Equal(["page", "pageSize", "status", "text"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("The “Name (Latin or Arabic script), phone or e-mail” field is too long.", errors.GetProperty("text")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("text=Haddad", "text")]
+    [InlineData("status=Abroad&email=someone%40example.org", "email")]
+    public async Task List_PersonalTermInTheUrl_ValidationProblemPointingToSearch(string query, string field)
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-SEARCH");
+
+        var response = await client.GetAsync(new Uri($"/api/v1/people?{query}&culture=en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Contains("POST /api/v1/people/search", errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_NonPersonalFilters_StillAGet()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-LIST");
+        await CreateAsync(client, "Rachid", "Benali", UniqueBirthDate());
+
+        var response = await client.GetAsync(new Uri("/api/v1/people?status=ProspectiveMigrant&region=MA-01&pageSize=10", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Contains(body.GetProperty("items").EnumerateArray(), p => p.GetProperty("lastNameLatin").GetString() == "Benali");
     }
 
     [Fact]

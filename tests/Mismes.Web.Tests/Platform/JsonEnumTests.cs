@@ -26,7 +26,8 @@ public sealed class JsonEnumTests(MismesWebFactory factory) : IClassFixture<Mism
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/people?text=Tazi", UriKind.Relative))).RootElement;
+        var search = await client.PostAsJsonAsync(new Uri("/api/v1/people/search", UriKind.Relative), new { text = "Tazi" });
+        var body = JsonDocument.Parse(await search.Content.ReadAsStringAsync()).RootElement;
 
         var status = Assert.Single(body.GetProperty("items").EnumerateArray()).GetProperty("migrationStatus");
         Assert.Equal(JsonValueKind.String, status.ValueKind);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +111,7 @@ public sealed class RateLimitTests(SmallLimitsHost host) : IClassFixture<SmallLi
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < SmallLimitsHost.Search + 1; i++)
         {
-            statuses.Add((await client.GetAsync(new Uri("/api/v1/people?text=amina", UriKind.Relative))).StatusCode);
+            statuses.Add((await client.PostAsJsonAsync(new Uri("/api/v1/people/search", UriKind.Relative), new { text = "amina" })).StatusCode);
         }
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, SmallLimitsHost.Search), HttpStatusCode.TooManyRequests], statuses);

@@ -6,7 +6,11 @@ using Mismes.Core.Common;
 
 namespace Mismes.Web.Administration.Pages;
 
-/// <summary>The audit trail with filters and paging (a GET form: filters live in the URL, so a view can be shared).</summary>
+/// <summary>
+/// The audit trail with filters and paging. Record type, record id and dates may come in the URL (the person page links
+/// to its entries); the user filter is an e-mail address, so it is only read from the posted form (docs/adr/0018): the
+/// filter form is a POST and the pager is made of its submit buttons.
+/// </summary>
 [Authorize(Policy = Policies.ReadAudit)]
 public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames) : PageModel
 {
@@ -18,7 +22,7 @@ public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames)
     [BindProperty(SupportsGet = true)]
     public string? RecordId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "user")]
+    [BindProperty(Name = "user")]
     public string? UserFilter { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -42,7 +46,15 @@ public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames)
     /// <summary>The name of the one record filtered on, when it can be named.</summary>
     public string? RecordName { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        UserFilter = null;
+        return LoadAsync(ct);
+    }
+
+    public Task OnPostAsync(CancellationToken ct) => LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Result = await audit.SearchAsync(
             new AuditFilter
@@ -67,14 +79,4 @@ public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames)
         Names = await recordNames.NamesAsync(records, culture, ct);
         RecordName = RecordType is not null && RecordId is not null && Names.TryGetValue((RecordType.Trim(), RecordId.Trim()), out var name) ? name : null;
     }
-
-    public string PageUrl(int page) => QueryString.Create(new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["RecordType"] = RecordType,
-        ["RecordId"] = RecordId,
-        ["user"] = UserFilter,
-        ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }

@@ -62,16 +62,29 @@ public sealed record ConsentInput(string? Purpose, string? Channel, int? NoticeV
 public sealed record MergeInput(Guid DuplicateId);
 
 /// <summary>
+/// The body of POST /api/v1/people/search: the text (a name, phone or e-mail) travels here, never in the URL
+/// (docs/adr/0018). Status and region are the same filters GET takes; page and pageSize as everywhere.
+/// </summary>
+public sealed record PersonSearchInput(string? Text, string? Status, string? Region, int? Page, int? PageSize);
+
+/// <summary>
 /// /api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403. API keys need
-/// people:read to search and read, people:write for everything else (the duplicate check is a step of registering).
+/// people:read to list, search and read, people:write for everything else (the duplicate check is a step of registering).
 /// </summary>
 internal static class PeopleApi
 {
+    /// <summary>The error of a personal search term sent in the URL of GET /api/v1/people.</summary>
+    public const string SearchTermsInBody = "People.Error.SearchTermsInBody";
+
+    /// <summary>Longer than any name, phone and e-mail together.</summary>
+    private const int MaxSearchText = 200;
+
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
 
-        group.MapGet("/", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail; filter by status and region.").RequireApiScope(PeopleModule.ReadScope);
+        group.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search).WithName("ListPeople").WithSummary("List people, filtered by status and region (non-personal filters only: search by name, phone or e-mail with POST /api/v1/people/search).").RequireApiScope(PeopleModule.ReadScope);
+        group.MapPost("/search", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail, given in the JSON body so it stays out of URLs and logs; filter by status and region.").RequireApiScope(PeopleModule.ReadScope);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).").RequireApiScope(PeopleModule.ReadScope);
         group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.").ProducesProblem(StatusCodes.Status409Conflict).RequireApiScope(PeopleModule.WriteScope);
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.").RequireApiScope(PeopleModule.WriteScope);
@@ -82,11 +95,44 @@ internal static class PeopleApi
         return app;
     }
 
-    private static async Task<Results<Ok<Paged<PersonSummary>>, ValidationProblem>> SearchAsync(
-        PersonService people, IStringLocalizer<SharedResource> l, string? text, string? status, string? region, string? page, string? pageSize, CancellationToken ct)
+    /// <summary>Query-string keys that would carry personal data; GET refuses them rather than ignoring them (a client
+    /// that sends "?text=" would otherwise get everybody, and would keep putting names in URLs).</summary>
+    private static readonly string[] PersonalQueryKeys = ["text", "q", "name", "phone", "email"];
+
+    private static async Task<Results<Ok<Paged<PersonSummary>>, ValidationProblem>> ListAsync(
+        HttpRequest request, PersonService people, IStringLocalizer<SharedResource> l, string? status, string? region, string? page, string? pageSize, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        foreach (var key in PersonalQueryKeys.Where(k => request.Query.ContainsKey(k)))
+        {
+            errors.Add(key, SearchTermsInBody);
+        }
+
         var paging = ApiPaging.Read(page, pageSize, errors);
+        return await RunSearchAsync(people, l, null, status, region, paging, errors, ct);
+    }
+
+    private static async Task<Results<Ok<Paged<PersonSummary>>, ValidationProblem>> SearchAsync(
+        PersonSearchInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var paging = new PageRequest(input.Page ?? 1, input.PageSize ?? PageRequest.DefaultPageSize);
+        paging.Validate(errors);
+        if (input.Text is { Length: > MaxSearchText })
+        {
+            errors.Add("Text", PeopleErrors.TooLong);
+        }
+        else if (!TextRules.IsClean(input.Text))
+        {
+            errors.Add("Text", TextRules.ControlCharactersError);
+        }
+
+        return await RunSearchAsync(people, l, input.Text, input.Status, input.Region, paging, errors, ct);
+    }
+
+    private static async Task<Results<Ok<Paged<PersonSummary>>, ValidationProblem>> RunSearchAsync(
+        PersonService people, IStringLocalizer<SharedResource> l, string? text, string? status, string? region, PageRequest paging, FieldErrors errors, CancellationToken ct)
+    {
         var parsedStatus = PersonInput.ParseEnum<MigrationStatus>(status);
         if (status is not null && parsedStatus is null)
         {
