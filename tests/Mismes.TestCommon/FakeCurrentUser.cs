@@ -10,4 +10,8 @@ public sealed class FakeCurrentUser(Guid? institutionId, params string[] roles) 
     public Guid? InstitutionId { get; } = institutionId;
 
     public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);
+
+    public string? ClientAddress { get; init; }
+
+    public string? UserAgent { get; init; }
 }

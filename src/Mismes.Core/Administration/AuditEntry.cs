@@ -40,6 +40,14 @@ public sealed class AuditEntry
 
     /// <summary>What changed, as field names only: the trail must not copy personal data.</summary>
     public string? Details { get; set; }
+
+    /// <summary>The IP address the request came from (null for the CLI and jobs).</summary>
+    public string? ClientAddress { get; set; }
+
+    /// <summary>The client's User-Agent, shortened to <see cref="UserAgentMaxLength"/>.</summary>
+    public string? UserAgent { get; set; }
+
+    public const int UserAgentMaxLength = 300;
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -50,6 +58,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.RecordType).HasMaxLength(60);
         builder.Property(a => a.RecordId).HasMaxLength(60);
         builder.Property(a => a.Details).HasMaxLength(1000);
+        builder.Property(a => a.ClientAddress).HasMaxLength(45);
+        builder.Property(a => a.UserAgent).HasMaxLength(AuditEntry.UserAgentMaxLength);
         builder.HasIndex(a => new { a.RecordType, a.RecordId });
         builder.HasIndex(a => a.At);
     }

@@ -25,6 +25,8 @@ public sealed class AuditLog(AppDbContext db, ICurrentUser currentUser, TimeProv
             RecordType = recordType,
             RecordId = recordId,
             Details = details,
+            ClientAddress = currentUser.ClientAddress,
+            UserAgent = currentUser.UserAgent is { Length: > AuditEntry.UserAgentMaxLength } ua ? ua[..AuditEntry.UserAgentMaxLength] : currentUser.UserAgent,
         });
     }
 

@@ -11,6 +11,12 @@ public interface ICurrentUser
     Guid? InstitutionId { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>The client's IP address, for the audit trail and security events; null outside a request.</summary>
+    string? ClientAddress => null;
+
+    /// <summary>The client's User-Agent (shortened), for the audit trail; null outside a request.</summary>
+    string? UserAgent => null;
 }
 
 /// <summary>Used by the CLI, migrations and background jobs: the system itself, which sees every institution.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
 using Mismes.Core.Common;
@@ -12,7 +13,7 @@ namespace Mismes.Core.People;
 /// is audited (RecordType "Person") in the same SaveChanges as the change, so a failed write leaves nothing behind.
 /// Staff see only their own institution's people; a record of another institution is "not found".
 /// </summary>
-public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ILogger<PersonService> logger)
 {
     public const string RecordType = "Person";
 
@@ -81,6 +82,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         var person = await Visible().Include(p => p.Languages).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null || person.MergedIntoId is not null)
         {
+            await NoteIfOtherInstitutionAsync(id, "update", ct);
             return PersonWriteResult.NotFound();
         }
 
@@ -112,6 +114,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             .FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
+            await NoteIfOtherInstitutionAsync(id, "read", ct);
             return null;
         }
 
@@ -257,7 +260,12 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
             .Take(500)
             .ToListAsync(ct);
 
+        // A hit in another institution is told only on the full identity (names and birth date), never on a phone
+        // or e-mail alone (one address would be enough to learn that someone is registered elsewhere), and tells
+        // nothing of that record. Every hit is audited: the ones shown are disclosures, the others are probes.
+        var fullIdentity = !string.IsNullOrWhiteSpace(fields.FirstNameLatin) && !string.IsNullOrWhiteSpace(fields.LastNameLatin) && birthDate is not null;
         var candidates = new List<DuplicateCandidate>();
+        var withheld = 0;
         foreach (var row in rows)
         {
             var match = DuplicateRule.Compare(query, new PersonIdentity(
@@ -267,13 +275,47 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
                 continue;
             }
 
-            var visible = InstitutionScope.CanSee(user, row.InstitutionId);
-            candidates.Add(visible
-                ? new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, match.Reasons, match.NameSimilarity, InOtherInstitution: row.InstitutionId != user.InstitutionId)
-                : new DuplicateCandidate(null, null, null, match.Reasons, match.NameSimilarity, InOtherInstitution: true));
+            if (InstitutionScope.CanSee(user, row.InstitutionId))
+            {
+                candidates.Add(new DuplicateCandidate(row.Id, $"{row.FirstNameLatin} {row.LastNameLatin}", row.BirthDate, match.Reasons, match.NameSimilarity, InOtherInstitution: row.InstitutionId != user.InstitutionId));
+                audit.Add(AuditAction.Read, RecordType, Id(row.Id), "duplicate-check");
+            }
+            else if (fullIdentity && match.Reasons.Any(IsNameAndDate))
+            {
+                candidates.Add(new DuplicateCandidate(null, null, null, [], 0, InOtherInstitution: true));
+                audit.Add(AuditAction.Read, RecordType, Id(row.Id), "duplicate-check;other-institution");
+            }
+            else
+            {
+                withheld++;
+                audit.Add(AuditAction.Read, RecordType, Id(row.Id), "duplicate-check;withheld");
+            }
+        }
+
+        if (withheld > 0)
+        {
+            SecurityEvents.OtherInstitutionRecord(logger, RecordType, "duplicate-check", user.UserId, user.InstitutionId, user.ClientAddress);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Saved here, not with the caller's write: a create that stops at "possible duplicates" saves nothing else.
+            await db.SaveChangesAsync(ct);
         }
 
         return [.. candidates.OrderByDescending(c => c.Reasons.Count).ThenByDescending(c => c.NameSimilarity)];
+    }
+
+    private static bool IsNameAndDate(DuplicateReason reason) =>
+        reason is DuplicateReason.SimilarNameSameBirthDate or DuplicateReason.SimilarNameSwappedBirthDate or DuplicateReason.SimilarNameSameBirthYear;
+
+    /// <summary>A record that exists but is not the user's to see is answered "not found", and logged as a security event.</summary>
+    private async Task NoteIfOtherInstitutionAsync(Guid id, string operation, CancellationToken ct)
+    {
+        if (await db.Set<Person>().AnyAsync(p => p.Id == id, ct) && !await Visible().AnyAsync(p => p.Id == id, ct))
+        {
+            SecurityEvents.OtherInstitutionRecord(logger, RecordType, operation, user.UserId, user.InstitutionId, user.ClientAddress);
+        }
     }
 
     /// <summary>" key " of the longest word of a family name, as stored in <see cref="Person.NameKeys"/>; null when none.</summary>

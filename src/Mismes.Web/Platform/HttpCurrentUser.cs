@@ -17,4 +17,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
         Guid.TryParse(Principal?.FindFirstValue(InstitutionClaim), out var id) ? id : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
+
+    public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
 }

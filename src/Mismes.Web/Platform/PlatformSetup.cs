@@ -50,7 +50,13 @@ internal static class PlatformSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             // APIs answer 401/403 instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                var user = ctx.HttpContext.RequestServices.GetRequiredService<ICurrentUser>();
+                SecurityEvents.AccessDenied(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Mismes.Security"),
+                    ctx.Request.Path, user.UserId, user.ClientAddress);
+                return RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            };
         });
 
         services.AddAuthorizationBuilder()

@@ -12,7 +12,9 @@ public sealed class PeopleTestDatabase() : MigratedTestDatabase("mismes_core_")
 
     protected override Task SeedAsync(AppDbContext db) => new ConsentNoticeSeeder(db).SeedAsync(CancellationToken.None);
 
-    public PersonService Service(AppDbContext db, ICurrentUser user) => new(db, user, new AuditLog(db, user, Clock), Clock);
+    public CapturedLogs Logs { get; } = new();
+
+    public PersonService Service(AppDbContext db, ICurrentUser user) => new(db, user, new AuditLog(db, user, Clock), Clock, Logs.Logger<PersonService>());
 
     public async Task<Guid> AddInstitutionAsync(string code)
     {

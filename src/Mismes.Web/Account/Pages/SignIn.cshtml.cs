@@ -46,6 +46,7 @@ public sealed class SignInModel(
             // Same answer as a wrong password, after about the same work (one password hash), so neither the text
             // nor the response time reveals which e-mails have accounts.
             signInManager.UserManager.PasswordHasher.HashPassword(new AppUser { DisplayName = "" }, Password!);
+            SecurityEvents.SignInFailed(logger, "unknown-account", HttpContext.Connection.RemoteIpAddress?.ToString());
             ModelState.AddModelError(string.Empty, localizer["Account.SignIn.Failed"]);
             return Page();
         }
@@ -62,10 +63,12 @@ public sealed class SignInModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserId} is locked out", user.Id);
+            SecurityEvents.SignInFailed(logger, "locked-out", HttpContext.Connection.RemoteIpAddress?.ToString());
             ModelState.AddModelError(string.Empty, localizer["Account.SignIn.LockedOut"]);
             return Page();
         }
 
+        SecurityEvents.SignInFailed(logger, "wrong-password", HttpContext.Connection.RemoteIpAddress?.ToString());
         ModelState.AddModelError(string.Empty, localizer["Account.SignIn.Failed"]);
         return Page();
     }
