@@ -188,9 +188,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Roles")
+                    b.Property<string>("Scopes")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHash")

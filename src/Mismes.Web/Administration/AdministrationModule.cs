@@ -10,6 +10,9 @@ namespace Mismes.Web.Administration;
 /// <summary>Registers the Administration capability: its Core services, API endpoints and pages.</summary>
 internal static class AdministrationModule
 {
+    /// <summary>API-key scope: read the audit trail of the key's institution.</summary>
+    public const string AuditReadScope = "audit:read";
+
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddAdministrationCore();
@@ -42,7 +45,13 @@ internal static class AdministrationModule
         });
 
         services.AddAuthorizationBuilder().AddPolicies();
-        services.AddOpenApiSecuritySchemes();
+
+        // API keys act only within the scopes their creator granted (docs/adr/0019-api-key-scopes.md); each module
+        // declares the scopes of its own endpoints.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffRoleOrApiScopeHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApiScopeHandler>();
+        services.AddScoped<ApiScopeCatalog>();
+        services.AddApiScope(new(AuditReadScope, "Administration.ApiScope.AuditRead", Policies.ReadAudit, 90));
         return services;
     }
 

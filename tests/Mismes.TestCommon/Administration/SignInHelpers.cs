@@ -95,8 +95,8 @@ public static partial class SignInHelpers
             : throw new InvalidOperationException("No antiforgery token in the page.");
     }
 
-    /// <summary>Creates an active API key for the institution with this code (created if missing).</summary>
-    public static async Task<TestApiKey> CreateApiKeyAsync(this MismesWebFactory factory, string institutionCode, string roles = Roles.PartnerService)
+    /// <summary>Creates an active API key with these scopes (e.g. "people:read") for the institution with this code (created if missing).</summary>
+    public static async Task<TestApiKey> CreateApiKeyAsync(this MismesWebFactory factory, string institutionCode, params string[] scopes)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var institutionId = await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
@@ -109,7 +109,7 @@ public static partial class SignInHelpers
             Name = "test key",
             Prefix = ApiKeyService.PrefixOf(secret),
             SecretHash = ApiKeyService.Hash(secret),
-            Roles = roles,
+            Scopes = string.Join(' ', scopes),
             CreatedAt = factory.Clock.GetUtcNow(),
         };
         db.Set<ApiKey>().Add(key);
@@ -117,10 +117,10 @@ public static partial class SignInHelpers
         return new TestApiKey(key.Id, secret, institutionId);
     }
 
-    /// <summary>A client that sends <c>Authorization: ApiKey &lt;key&gt;</c> for a new key of this institution.</summary>
-    public static async Task<HttpClient> CreateApiKeyClientAsync(this MismesWebFactory factory, string institutionCode)
+    /// <summary>A client that sends <c>Authorization: ApiKey &lt;key&gt;</c> for a new key of this institution with these scopes.</summary>
+    public static async Task<HttpClient> CreateApiKeyClientAsync(this MismesWebFactory factory, string institutionCode, params string[] scopes)
     {
-        var key = await factory.CreateApiKeyAsync(institutionCode);
+        var key = await factory.CreateApiKeyAsync(institutionCode, scopes);
         return factory.CreateApiKeyClient(key.Secret);
     }
 
