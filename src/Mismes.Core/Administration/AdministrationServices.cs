@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Data;
+using Mismes.Core.Jobs;
 using Mismes.Core.Seeding;
 
 namespace Mismes.Core.Administration;
@@ -18,6 +21,16 @@ public static class AdministrationServices
         services.AddScoped<IRecordNameSource, UserRecordNames>();
         services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
+
+        // One password policy for the web host and the CLI, whichever registers Identity first (AddIdentity only
+        // adds its length validator when none is registered yet).
+        services.Configure<IdentityOptions>(o => PasswordPolicy.Configure(o.Password));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordValidator<AppUser>>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
+        services.AddScoped<UserSessions>();
+        services.AddScoped<AccountService>();
+        services.AddJobHandler<PurgeExpiredAccessDataHandler>();
+        services.AddScoped<IReferenceDataSeeder, PurgeExpiredAccessDataSchedule>();
         services.AddScoped<IReferenceDataSeeder, AdministrationReferenceSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoInstitutionSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoAccountSeeder>();

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Mismes.Core.Administration;
 
 /// <summary>
-/// A partner system's key, scoped to one institution. Only the SHA-256 hash of the secret is stored; the secret
-/// itself is shown once, at creation.
+/// A partner system's key, scoped to one institution and to the scopes its creator granted. Only the SHA-256 hash of
+/// the secret is stored; the secret itself is shown once, at creation.
 /// </summary>
 public sealed class ApiKey
 {
@@ -22,8 +22,11 @@ public sealed class ApiKey
     /// <summary>Lower-case hex SHA-256 of the whole key.</summary>
     public required string SecretHash { get; set; }
 
-    /// <summary>Roles the key's principal gets, comma-separated (PartnerService by default).</summary>
-    public string Roles { get; set; } = Administration.Roles.PartnerService;
+    /// <summary>
+    /// What the key may do, space-separated scope names such as "people:read catalogue:write" (docs/adr/0019-api-key-scopes.md).
+    /// Empty: only what every key may do (who am I, the institutions). The key always acts for its own institution.
+    /// </summary>
+    public string Scopes { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -32,6 +35,9 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>The scope names, as a list.</summary>
+    public IReadOnlyList<string> ScopeList => ApiKeyService.SplitScopes(Scopes);
 }
 
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
@@ -41,10 +47,11 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Name).HasMaxLength(100);
         builder.Property(k => k.Prefix).HasMaxLength(16);
         builder.Property(k => k.SecretHash).HasMaxLength(64);
-        builder.Property(k => k.Roles).HasMaxLength(200);
+        builder.Property(k => k.Scopes).HasMaxLength(ApiKeyService.MaxScopesLength);
         builder.HasIndex(k => k.SecretHash).IsUnique();
         builder.HasIndex(k => k.InstitutionId);
         builder.HasOne<Institution>().WithMany().HasForeignKey(k => k.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(k => k.IsRevoked);
+        builder.Ignore(k => k.ScopeList);
     }
 }

@@ -16,7 +16,8 @@ public sealed record DemoAccount(string Role, string Email, string DisplayName, 
 /// </summary>
 public static class DemoAccounts
 {
-    public const string DefaultPassword = "Demo-Mismes-2026";
+    /// <summary>A passphrase the password policy accepts (PasswordPolicy): no listed word, 23 characters.</summary>
+    public const string DefaultPassword = "olive-tree-harbour-2026";
     public const string EmailDomain = "demo.mismes.ma";
 
     public static readonly IReadOnlyList<DemoAccount> All =

@@ -119,14 +119,9 @@ public sealed class UserAdministrationService(AppDbContext db, UserManager<AppUs
         else
         {
             var probe = new AppUser { UserName = email, Email = email, DisplayName = displayName };
-            foreach (var validator in users.PasswordValidators)
+            if (await AccountService.PasswordErrorsAsync(users, probe, request.Password) is { Length: > 0 } passwordErrors)
             {
-                var result = await validator.ValidateAsync(users, probe, request.Password);
-                if (!result.Succeeded)
-                {
-                    errors[nameof(CreateUser.Password)] = result.Errors.Select(e => "Identity." + e.Code).ToArray();
-                    break;
-                }
+                errors[nameof(CreateUser.Password)] = passwordErrors;
             }
         }
 

@@ -188,9 +188,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Roles")
+                    b.Property<string>("Scopes")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHash")
@@ -296,6 +296,9 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -376,6 +379,37 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Institution");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Administration.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
@@ -1062,6 +1096,15 @@ namespace Mismes.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Administration.UserSession", b =>
+                {
+                    b.HasOne("Mismes.Core.Administration.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>

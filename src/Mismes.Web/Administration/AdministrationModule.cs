@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
@@ -10,6 +11,9 @@ namespace Mismes.Web.Administration;
 /// <summary>Registers the Administration capability: its Core services, API endpoints and pages.</summary>
 internal static class AdministrationModule
 {
+    /// <summary>API-key scope: read the audit trail of the key's institution.</summary>
+    public const string AuditReadScope = "audit:read";
+
     public static IServiceCollection AddAdministration(this IServiceCollection services)
     {
         services.AddAdministrationCore();
@@ -41,8 +45,30 @@ internal static class AdministrationModule
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         });
 
+        // Sessions live in the database and the cookie holds only their key, so signing out or a change to the
+        // user's access ends the session at once on every node (docs/adr/0015-server-side-sessions.md). The store
+        // ends a session after 30 idle minutes and 12 hours after sign-in; the cookie's own lifetime is the 12 hours.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((o, store) =>
+            {
+                o.SessionStore = store;
+                o.CookieManager = new SessionCookieManager(new ChunkingCookieManager());
+                o.ExpireTimeSpan = UserSessions.AbsoluteTimeout;
+                o.SlidingExpiration = false;
+            });
+        // Also re-read the security stamp every minute: any Identity change that rotates it (password reset,
+        // authenticator reset) ends the session within a minute even where no code revokes it explicitly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAuthorizationBuilder().AddPolicies();
-        services.AddOpenApiSecuritySchemes();
+
+        // API keys act only within the scopes their creator granted (docs/adr/0019-api-key-scopes.md); each module
+        // declares the scopes of its own endpoints.
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffRoleOrApiScopeHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ApiScopeHandler>();
+        services.AddScoped<ApiScopeCatalog>();
+        services.AddApiScope(new(AuditReadScope, "Administration.ApiScope.AuditRead", Policies.ReadAudit, 90));
         return services;
     }
 

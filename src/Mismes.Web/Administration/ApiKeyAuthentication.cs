@@ -10,7 +10,9 @@ namespace Mismes.Web.Administration;
 
 /// <summary>
 /// Partner systems call /api/... with <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>.
-/// The principal carries the key's institution (claim mismes:institution) and its roles (PartnerService).
+/// The principal carries the key's institution (claim mismes:institution), the role PartnerService and one
+/// mismes:scope claim per scope the key was granted (docs/adr/0019-api-key-scopes.md). A key never holds a staff
+/// role, so it never sees beyond its institution (<see cref="Mismes.Core.Administration.InstitutionScope"/>).
 /// </summary>
 internal static class ApiKeyAuthentication
 {
@@ -32,6 +34,9 @@ internal static class ApiKeyAuthentication
         var header = request.Headers[HeaderName].ToString();
         return header.Length > 0 ? header.Trim() : null;
     }
+
+    /// <summary>Did this principal authenticate with an API key (not a staff member's cookie)?</summary>
+    public static bool IsApiKey(ClaimsPrincipal user) => user.HasClaim(c => c.Type == MismesClaims.ApiKeyId);
 
     public static string SelectScheme(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && ReadKey(context.Request) is not null
@@ -64,9 +69,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.Name, key.Name),
             new(HttpCurrentUser.InstitutionClaim, key.InstitutionId.ToString()),
             new(MismesClaims.ApiKeyId, key.Id.ToString()),
+            new(ClaimTypes.Role, Roles.PartnerService),
         };
-        claims.AddRange(key.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(key.ScopeList.Select(scope => new Claim(MismesClaims.Scope, scope)));
         var identity = new ClaimsIdentity(claims, ApiKeyAuthentication.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyAuthentication.Scheme));
     }

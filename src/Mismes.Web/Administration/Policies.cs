@@ -6,6 +6,8 @@ namespace Mismes.Web.Administration;
 /// <summary>
 /// Authorization policies by role (docs/adr/0005-roles-and-institution-scope.md). A policy says which roles may use a
 /// feature; which institution's records they then see is decided in Core by <see cref="InstitutionScope"/>.
+/// Policies built with RequireStaffRoleOrApiScope also admit a partner's API key on endpoints that name the scope it
+/// holds (docs/adr/0019-api-key-scopes.md); the others never admit a key.
 /// </summary>
 public static class Policies
 {
@@ -38,11 +40,11 @@ public static class Policies
 
     public static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(StaffOnly, p => p.RequireRole(StaffRoles))
-        .AddPolicy(ManagePeople, p => p.RequireRole(Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator))
-        .AddPolicy(ManageCatalogue, p => p.RequireRole(Roles.ProgrammeManager, Roles.Administrator))
+        .AddPolicy(ManagePeople, p => p.RequireStaffRoleOrApiScope(Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator))
+        .AddPolicy(ManageCatalogue, p => p.RequireStaffRoleOrApiScope(Roles.ProgrammeManager, Roles.Administrator))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeManager))
-        .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeManager))
+        .AddPolicy(ReadAudit, p => p.RequireStaffRoleOrApiScope(Roles.Administrator, Roles.ProgrammeManager))
         .AddPolicy(PartnerApi, p => p
             .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
             .RequireAuthenticatedUser()

@@ -7,6 +7,9 @@ namespace Mismes.Web.Catalogue;
 /// <summary>Registers the Catalogue capability: its Core services, API endpoints and pages.</summary>
 internal static class CatalogueModule
 {
+    /// <summary>API-key scope: add and change the measures the key's institution implements (reading is public).</summary>
+    public const string WriteScope = "catalogue:write";
+
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddCatalogueCore();
@@ -14,6 +17,7 @@ internal static class CatalogueModule
         services.AddResourceSet<CatalogueResource>("Catalogue");
         // The public catalogue is open to everyone, signed in or not.
         services.AddNavigationEntry(new("Catalogue.Nav", "/Catalogue", null, 10));
+        services.AddApiScope(new(WriteScope, "Catalogue.ApiScope.Write", Mismes.Web.Administration.Policies.ManageCatalogue, 30));
         return services;
     }
 

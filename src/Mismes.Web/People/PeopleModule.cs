@@ -8,11 +8,19 @@ namespace Mismes.Web.People;
 /// <summary>Registers the People capability: its Core services, API endpoints and pages.</summary>
 internal static class PeopleModule
 {
+    /// <summary>API-key scope: search and read the people of the key's institution.</summary>
+    public const string ReadScope = "people:read";
+
+    /// <summary>API-key scope: register and change people of the key's institution (consents, merges, duplicate checks).</summary>
+    public const string WriteScope = "people:write";
+
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddPeopleCore();
         services.AddResourceSet<PeopleResource>("People");
         services.AddNavigationEntry(new("People.Nav", "/People", Policies.ManagePeople, 20));
+        services.AddApiScope(new(ReadScope, "People.ApiScope.Read", Policies.ManagePeople, 20));
+        services.AddApiScope(new(WriteScope, "People.ApiScope.Write", Policies.ManagePeople, 21));
 
         return services;
     }

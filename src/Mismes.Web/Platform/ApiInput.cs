@@ -9,7 +9,7 @@ namespace Mismes.Web.Platform;
 /// <summary>
 /// Input the API cannot read is the client's mistake, so it answers 400 (413 when too large) validation problem
 /// details naming the field, never 500: malformed or deeply nested JSON, wrong types, a missing or <c>null</c> body,
-/// invalid UTF-8, a query value that is not a number. Bodies are capped (<c>Api:MaxRequestBodyBytes</c>, 1 MB) and so
+/// invalid UTF-8, a query value that is not a number, an enum given as a number or an unknown name. Bodies are capped (<c>Api:MaxRequestBodyBytes</c>, 1 MB) and so
 /// is the number of field errors in one answer (<see cref="MaxErrors"/>), so a large bad request cannot make a larger answer.
 /// </summary>
 internal static partial class ApiInput
@@ -27,7 +27,13 @@ internal static partial class ApiInput
         // Binding failures throw in every environment (not only Development), so BadInputHandler answers them with
         // field errors instead of an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = MaxJsonDepth);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.MaxDepth = MaxJsonDepth;
+            // Enums are names both ways ("Returned", never 2): what a GET returns a POST accepts, the OpenAPI schema
+            // lists the names, and a number or an unknown name is a 400 naming the field (a JsonException with its path).
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        });
         services.AddExceptionHandler<BadInputHandler>();
         return services;
     }

@@ -34,8 +34,6 @@ internal static class PlatformSetup
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
             })
@@ -102,18 +100,8 @@ internal static class PlatformSetup
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddErrorHandling();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new Microsoft.OpenApi.OpenApiInfo
-            {
-                Title = "Mismes API",
-                Version = "v1",
-                Description = "Integrated platform for migrant support measures in Morocco: the public catalogue of "
-                    + "support measures and, for partner institutions, the people registry and the services built on it. "
-                    + "Errors are RFC 9457 problem details.",
-            };
-            return Task.CompletedTask;
-        }));
+        // The OpenAPI document: security schemes, scopes and problem-details answers per operation (ApiDocument).
+        services.AddApiDocument();
         services.AddHealth();
         builder.AddTelemetry();
         services.AddJobRunner();

@@ -21,7 +21,7 @@ public sealed record TestApiKey(Guid Id, string Secret, Guid InstitutionId);
 /// </summary>
 public static partial class SignInHelpers
 {
-    public const string TestPassword = "Test-Password-2026";
+    public const string TestPassword = "Lantern-Kite-Meadow-2026";
 
     /// <summary>Creates a user with <paramref name="role"/> in the institution with this code (created, as a demo institution, if missing).</summary>
     public static async Task<TestUser> CreateUserAsync(this MismesWebFactory factory, string role, string institutionCode, string? email = null)
@@ -64,6 +64,34 @@ public static partial class SignInHelpers
         return client;
     }
 
+    /// <summary>
+    /// Signs <paramref name="user"/> in on a new cookie client and returns both the client and the sign-in cookie
+    /// ("mismes.auth=..."), so a test can replay that cookie later from a <see cref="CreateReplayClient"/>.
+    /// </summary>
+    public static async Task<(HttpClient Client, string AuthCookie)> SignInKeepingCookieAsync(this MismesWebFactory factory, TestUser user)
+    {
+        var client = factory.CreateCookieClient();
+        using var response = await client.SignInAsync(user.Email, user.Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}.");
+        }
+
+        return (client, AuthCookieOf(response));
+    }
+
+    /// <summary>The "mismes.auth=..." pair a response sets (without its attributes).</summary>
+    public static string AuthCookieOf(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Last(c => c.StartsWith("mismes.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+    /// <summary>A client that keeps no cookies of its own and sends <paramref name="cookie"/> on every request, as a thief would.</summary>
+    public static HttpClient CreateReplayClient(this MismesWebFactory factory, string cookie)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public static HttpClient CreateCookieClient(this MismesWebFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -95,8 +123,8 @@ public static partial class SignInHelpers
             : throw new InvalidOperationException("No antiforgery token in the page.");
     }
 
-    /// <summary>Creates an active API key for the institution with this code (created if missing).</summary>
-    public static async Task<TestApiKey> CreateApiKeyAsync(this MismesWebFactory factory, string institutionCode, string roles = Roles.PartnerService)
+    /// <summary>Creates an active API key with these scopes (e.g. "people:read") for the institution with this code (created if missing).</summary>
+    public static async Task<TestApiKey> CreateApiKeyAsync(this MismesWebFactory factory, string institutionCode, params string[] scopes)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var institutionId = await EnsureInstitutionAsync(scope.ServiceProvider, institutionCode);
@@ -109,7 +137,7 @@ public static partial class SignInHelpers
             Name = "test key",
             Prefix = ApiKeyService.PrefixOf(secret),
             SecretHash = ApiKeyService.Hash(secret),
-            Roles = roles,
+            Scopes = string.Join(' ', scopes),
             CreatedAt = factory.Clock.GetUtcNow(),
         };
         db.Set<ApiKey>().Add(key);
@@ -117,10 +145,10 @@ public static partial class SignInHelpers
         return new TestApiKey(key.Id, secret, institutionId);
     }
 
-    /// <summary>A client that sends <c>Authorization: ApiKey &lt;key&gt;</c> for a new key of this institution.</summary>
-    public static async Task<HttpClient> CreateApiKeyClientAsync(this MismesWebFactory factory, string institutionCode)
+    /// <summary>A client that sends <c>Authorization: ApiKey &lt;key&gt;</c> for a new key of this institution with these scopes.</summary>
+    public static async Task<HttpClient> CreateApiKeyClientAsync(this MismesWebFactory factory, string institutionCode, params string[] scopes)
     {
-        var key = await factory.CreateApiKeyAsync(institutionCode);
+        var key = await factory.CreateApiKeyAsync(institutionCode, scopes);
         return factory.CreateApiKeyClient(key.Secret);
     }
 

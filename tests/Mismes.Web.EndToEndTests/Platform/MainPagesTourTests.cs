@@ -10,7 +10,7 @@ namespace Mismes.Web.EndToEndTests.Platform;
 /// <summary>
 /// The main pages in French and Arabic, as an administrator (every menu) and anonymously (sign-in, catalogue):
 /// each answers 200, has the right text direction and shows no untranslated resource key; a screenshot of each is
-/// saved for a person to look at.
+/// saved for a person to look at. Their width on a phone: <see cref="PhoneWidthTests"/>.
 /// </summary>
 [Collection(MismesAppCollection.Name)]
 public sealed partial class MainPagesTourTests(MismesAppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -44,20 +44,6 @@ public sealed partial class MainPagesTourTests(MismesAppFixture app, ITestOutput
             }
         });
     }
-
-    [Theory]
-    [InlineData("fr")]
-    [InlineData("ar-MA")]
-    public Task PublicPages_Phone360_NoHorizontalScroll(string culture) => JourneyAsync("phone-" + culture, culture, async page =>
-    {
-        foreach (var path in PublicPages)
-        {
-            await page.GotoAsync($"{path}?culture={culture}");
-            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-            await ScreenshotAsync(page, $"phone-{culture}{path.Replace('/', '-')}");
-            Assert.False(overflow, $"{path} is wider than a 360-px phone in {culture}");
-        }
-    }, phone: true);
 
     private async Task VisitAsync(IPage page, string path, string culture, string dir)
     {

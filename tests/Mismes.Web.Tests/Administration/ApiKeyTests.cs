@@ -77,7 +77,7 @@ public sealed partial class ApiKeyTests(MismesWebFactory factory) : IClassFixtur
 
         var created = await browser.PostFormAsync(
             "/Administration/ApiKeys",
-            new Dictionary<string, string> { ["Name"] = "SEPE exchange", ["InstitutionId"] = manager.InstitutionId.ToString() },
+            new Dictionary<string, string> { ["Name"] = "SEPE exchange", ["InstitutionId"] = manager.InstitutionId.ToString(), ["Scopes"] = "people:read" },
             "/Administration/ApiKeys?handler=Create");
         var html = await created.Content.ReadAsStringAsync();
         var secret = NewKey().Match(html).Groups[1].Value;

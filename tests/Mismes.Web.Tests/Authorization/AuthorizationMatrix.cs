@@ -21,6 +21,12 @@ internal sealed record AccessRule(string Method, string Pattern, IReadOnlyList<s
     /// <summary>The page answers 403 to everyone who reaches it (the access-denied page itself).</summary>
     public bool ForbiddenByDesign { get; init; }
 
+    /// <summary>
+    /// What a partner system's API key needs on this /api route (docs/adr/0019-api-key-scopes.md): null, no key gets in;
+    /// <see cref="AuthorizationMatrix.AnyKey"/>, every key; otherwise that scope. Keys never reach pages.
+    /// </summary>
+    public string? KeyScope { get; init; }
+
     public string Key => $"{Method} {Pattern}";
 
     public bool IsPublic => Roles is null;
@@ -57,6 +63,17 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
 
+    /// <summary>A route every API key may call, whatever its scopes.</summary>
+    public const string AnyKey = "";
+
+    /// <summary>The API-key scopes of this host, written out like the roles.</summary>
+    public static readonly string[] AllScopes = ["people:read", "people:write", "catalogue:write", "audit:read"];
+
+    private const string PeopleRead = "people:read";
+    private const string PeopleWrite = "people:write";
+    private const string CatalogueWrite = "catalogue:write";
+    private const string AuditRead = "audit:read";
+
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
         // Platform
@@ -78,6 +95,10 @@ internal static class AuthorizationMatrix
         // Account
         Public("GET", "/Account/SignIn"),
         Public("POST", "/Account/SignIn"),
+        SignedIn("GET", "/Account"),
+        SignedIn("POST", "/Account"),
+        SignedIn("GET", "/Account/ChangePassword"),
+        SignedIn("POST", "/Account/ChangePassword"),
         SignedIn("GET", "/Account/SignOut"),
         SignedIn("POST", "/Account/SignOut"),
         SignedIn("GET", "/Account/AccessDenied") with { ForbiddenByDesign = true },
@@ -96,9 +117,9 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Administration/ApiKeys", UserManagers),
         Allow("GET", "/Administration/Audit", AuditReaders),
         Allow("POST", "/Administration/Audit", AuditReaders),
-        SignedIn("GET", "/api/v1/me"),
-        Allow("GET", "/api/v1/institutions", Staff),
-        Allow("GET", "/api/v1/audit", AuditReaders),
+        SignedIn("GET", "/api/v1/me") with { KeyScope = AnyKey },
+        Allow("GET", "/api/v1/institutions", Staff) with { KeyScope = AnyKey },
+        Allow("GET", "/api/v1/audit", AuditReaders) with { KeyScope = AuditRead },
 
         // People
         Allow("GET", "/People", PeopleStaff),
@@ -111,15 +132,15 @@ internal static class AuthorizationMatrix
         Allow("POST", "/People/Edit/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
-        Allow("GET", "/api/v1/people", PeopleStaff),
-        Allow("POST", "/api/v1/people", PeopleStaff),
-        Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
-        Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person),
-        Allow("POST", "/api/v1/people/duplicates", PeopleStaff),
-        Allow("POST", "/api/v1/people/search", PeopleStaff),
-        Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person),
-        Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person),
-        Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person),
+        Allow("GET", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleRead },
+        Allow("POST", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleWrite },
+        Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleRead },
+        Allow("PUT", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/duplicates", PeopleStaff) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/search", PeopleStaff) with { KeyScope = PeopleRead },
+        Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
+        Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
 
         // Catalogue
         Public("GET", "/Catalogue"),
@@ -129,8 +150,8 @@ internal static class AuthorizationMatrix
         Public("GET", "/Catalogue/Export"),
         Public("GET", "/api/v1/measures"),
         Public("GET", "/api/v1/measures/{id}", Sample.Measure),
-        Allow("POST", "/api/v1/measures", CatalogueManagers),
-        Allow("PUT", "/api/v1/measures/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("POST", "/api/v1/measures", CatalogueManagers) with { KeyScope = CatalogueWrite },
+        Allow("PUT", "/api/v1/measures/{id:guid}", CatalogueManagers, Sample.Measure) with { KeyScope = CatalogueWrite },
         Allow("GET", "/Catalogue/Manage", CatalogueManagers),
         Allow("POST", "/Catalogue/Manage", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Create", CatalogueManagers),

@@ -25,6 +25,10 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
 
     public static TheoryData<string> Roles() => new(AuthorizationMatrix.AllRoles);
 
+    /// <summary>API keys with no scope, each scope alone, and every scope at once (space-separated).</summary>
+    public static TheoryData<string> KeyScopeSets() =>
+        new([AuthorizationMatrix.AnyKey, .. AuthorizationMatrix.AllScopes, string.Join(' ', AuthorizationMatrix.AllScopes)]);
+
     [Fact]
     public void Matrix_EveryRouteOfTheHost_HasARule()
     {
@@ -90,6 +94,46 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         }
 
         Assert.True(failures.Count == 0, $"{role}:\n" + string.Join('\n', failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(KeyScopeSets))]
+    public async Task ApiKey_EveryRoute_AllowedOnlyWithTheScopeItsRowNames(string scopes)
+    {
+        var own = await SamplesAsync(Own);
+        var other = await SamplesAsync(Other);
+        var held = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var client = await factory.CreateApiKeyClientAsync(Own, held);
+        var failures = new List<string>();
+
+        foreach (var rule in AuthorizationMatrix.Rules)
+        {
+            var allowed = rule.IsPublic
+                || (rule.Pattern.StartsWith("/api/", StringComparison.Ordinal) && rule.KeyScope is { } needed
+                    && (needed == AuthorizationMatrix.AnyKey || held.Contains(needed, StringComparer.Ordinal)));
+            var answer = await SendAsync(client, rule, own);
+            if (allowed != Allowed(rule, answer))
+            {
+                failures.Add($"{rule.Key} (own institution): expected {(allowed ? "allowed" : "denied")}, answered {Describe(answer)}");
+            }
+
+            if (allowed && answer.StatusCode >= HttpStatusCode.InternalServerError)
+            {
+                failures.Add($"{rule.Key}: answered {Describe(answer)}");
+            }
+
+            // A key acts for its institution only, whatever its scopes: another institution's person is not found.
+            if (allowed && rule.Sample == Sample.Person && rule.Method is "GET" or "DELETE")
+            {
+                var theirs = await SendAsync(client, rule, other);
+                if (theirs.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{rule.Key} (other institution): expected 404, answered {Describe(theirs)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"key with [{scopes}]:\n" + string.Join('\n', failures));
     }
 
     /// <summary>Denied: 401/403, or a page's redirect to sign-in or access denied. Allowed: anything else, but not a 404 for a record of one's own institution.</summary>

@@ -92,6 +92,20 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task SignOut_OnNodeA_EndsTheSessionOnNodeBAtOnce()
+    {
+        var user = await nodes.A.CreateUserAsync(Roles.Advisor, "TEST-TWO-NODES");
+        var (clientA, cookie) = await nodes.A.SignInKeepingCookieAsync(user);
+        using var onB = nodes.B.CreateReplayClient(cookie);
+        var me = new Uri("/api/v1/me", UriKind.Relative);
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync(me)).StatusCode);
+
+        await clientA.PostFormAsync("/Account/SignOut", []);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync(me)).StatusCode);
+    }
+
+    [Fact]
     public async Task Runners_TwoNodesDrainOneQueue_EveryJobRunsExactlyOnceAndBothNodesWork()
     {
         const int jobs = 200;

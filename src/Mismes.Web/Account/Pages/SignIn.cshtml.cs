@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.Administration;
+using Mismes.Web.Administration;
 using Mismes.Web.Platform;
 
 namespace Mismes.Web.Account.Pages;
@@ -54,6 +55,7 @@ public sealed class SignInModel(
         var result = await signInManager.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await SessionCookieManager.EndHiddenSessionAsync(HttpContext);
             await audit.RecordForAsync(user.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString(), ct);
             // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
             CultureSelection.Remember(HttpContext, clock, user.PreferredCulture);

@@ -14,7 +14,8 @@ internal static class AuditApi
             .WithName("SearchAudit")
             .WithSummary("Audit trail entries, newest first, filtered and paged (own institution unless administrator).")
             .WithTags("Administration")
-            .RequireAuthorization(Policies.ReadAudit);
+            .RequireAuthorization(Policies.ReadAudit)
+            .RequireApiScope(AdministrationModule.AuditReadScope);
         return app;
     }
 

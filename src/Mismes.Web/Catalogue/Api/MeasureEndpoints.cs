@@ -56,10 +56,10 @@ internal static class MeasureEndpoints
         group.MapGet("/{id}", GetAsync).AllowAnonymous()
             .WithName("GetMeasure")
             .WithSummary("One support measure, by id or slug.");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageCatalogue)
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageCatalogue).RequireApiScope(CatalogueModule.WriteScope)
             .WithName("CreateMeasure")
             .WithSummary("Adds a support measure with its translations (programme managers).");
-        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ManageCatalogue)
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ManageCatalogue).RequireApiScope(CatalogueModule.WriteScope)
             .WithName("UpdateMeasure")
             .WithSummary("Changes a support measure and its translations (programme managers).");
         return app;

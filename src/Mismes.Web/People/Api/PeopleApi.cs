@@ -67,7 +67,10 @@ public sealed record MergeInput(Guid DuplicateId);
 /// </summary>
 public sealed record PersonSearchInput(string? Text, string? Status, string? Region, int? Page, int? PageSize);
 
-/// <summary>/api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403.</summary>
+/// <summary>
+/// /api/v1/people: the same PersonService the pages use; another institution's person is 404, never 403. API keys need
+/// people:read to list, search and read, people:write for everything else (the duplicate check is a step of registering).
+/// </summary>
 internal static class PeopleApi
 {
     /// <summary>The error of a personal search term sent in the URL of GET /api/v1/people.</summary>
@@ -80,15 +83,15 @@ internal static class PeopleApi
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ManagePeople);
 
-        group.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search).WithName("ListPeople").WithSummary("List people, filtered by status and region (non-personal filters only: search by name, phone or e-mail with POST /api/v1/people/search).");
-        group.MapPost("/search", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail, given in the JSON body so it stays out of URLs and logs; filter by status and region.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).");
-        group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.");
-        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.");
-        group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.");
-        group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.");
-        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.");
+        group.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search).WithName("ListPeople").WithSummary("List people, filtered by status and region (non-personal filters only: search by name, phone or e-mail with POST /api/v1/people/search).").RequireApiScope(PeopleModule.ReadScope);
+        group.MapPost("/search", SearchAsync).RequireRateLimiting(RateLimits.Search).WithName("SearchPeople").WithSummary("Search people by name (either script, transliteration variants), phone or e-mail, given in the JSON body so it stays out of URLs and logs; filter by status and region.").RequireApiScope(PeopleModule.ReadScope);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPerson").WithSummary("One person with current consents and history (audited read).").RequireApiScope(PeopleModule.ReadScope);
+        group.MapPost("/", CreateAsync).WithName("CreatePerson").WithSummary("Register a person; 409 lists possible duplicates unless confirmNotDuplicate is true.").ProducesProblem(StatusCodes.Status409Conflict).RequireApiScope(PeopleModule.WriteScope);
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePerson").WithSummary("Change a person's record.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
+        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.").RequireApiScope(PeopleModule.WriteScope);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mismes.Core.Administration;
+using Mismes.Web.Account;
 
 namespace Mismes.Web.Administration.Pages.Users;
 
@@ -62,8 +63,17 @@ public sealed class CreateModel(UserAdministrationService service, IStringLocali
         foreach (var (field, codes) in errors)
         {
             var key = field == nameof(CreateUser.Roles) ? nameof(SelectedRoles) : field;
-            var code = codes[0].StartsWith("Identity.", StringComparison.Ordinal) ? "PasswordRules" : codes[0];
-            ModelState.AddModelError(key, localizer["Administration.Validation." + code, FieldLabelKeys.TryGetValue(key, out var label) ? localizer[label].Value : key]);
+            if (codes[0].StartsWith("Identity.", StringComparison.Ordinal))
+            {
+                foreach (var message in PasswordMessages.Describe(field, codes, localizer))
+                {
+                    ModelState.AddModelError(key, message);
+                }
+            }
+            else
+            {
+                ModelState.AddModelError(key, localizer["Administration.Validation." + codes[0], FieldLabelKeys.TryGetValue(key, out var label) ? localizer[label].Value : key]);
+            }
         }
 
         Institutions = await service.ListManageableInstitutionsAsync(ct);
