@@ -67,10 +67,7 @@ public sealed class SupportMeasure
 
     public List<SupportMeasureParty> Parties { get; set; } = [];
 
-    /// <summary>
-    /// Whether the measure runs on <paramref name="today"/>, from its start and end (month precision when known). A
-    /// start without an end means it still runs; with neither, only <see cref="Ongoing"/> says it runs.
-    /// </summary>
+    /// <summary>Whether the measure runs on <paramref name="today"/>, from its start and end (month precision when known).</summary>
     public MeasureStatus StatusOn(DateOnly today)
     {
         if (StartYear is null && EndYear is null)
@@ -90,8 +87,7 @@ public sealed class SupportMeasure
             return lastDay < today ? MeasureStatus.Ended : MeasureStatus.Active;
         }
 
-        // Started, and no end announced: it runs. (Issue 6, 2.12: a new measure with only a start year read "dates unknown".)
-        return MeasureStatus.Active;
+        return Ongoing ? MeasureStatus.Active : MeasureStatus.Unknown;
     }
 
     public bool IsActive(TimeProvider clock) =>

@@ -11,7 +11,7 @@ internal enum Sample
     /// <summary>{id} is a person: staff of another institution must get 404, administrators see every institution.</summary>
     Person,
 
-    /// <summary>{id} / {slug} is a seeded catalogue measure (public records; no institution scope on reading).</summary>
+    /// <summary>{id} / {slug} is a catalogue measure implemented by the caller's institution (public to read; only its implementer or an administrator edits it).</summary>
     Measure,
 }
 

@@ -82,6 +82,18 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
 
             // Scope is checked on reads and deletes: a write with an empty body is refused as invalid (400) before any
             // record is looked up, which says nothing about whose record it is.
+            // Only the implementing institution (or an administrator) may edit a measure: checked on the edit form,
+            // where the record is looked up before any input is read.
+            if (allowed && rule.Sample == Sample.Measure && rule.Method == "GET" && rule.Pattern.StartsWith("/Catalogue/Manage/", StringComparison.Ordinal))
+            {
+                var theirs = await SendAsync(client, rule, other);
+                var editsEveryMeasure = role == Mismes.Core.Administration.Roles.Administrator;
+                if (editsEveryMeasure != Allowed(rule, theirs))
+                {
+                    failures.Add($"{rule.Key} (other institution's measure): expected {(editsEveryMeasure ? "allowed" : "denied")}, answered {Describe(theirs)}");
+                }
+            }
+
             if (allowed && rule.Sample == Sample.Person && rule.Method is "GET" or "DELETE")
             {
                 var theirs = await SendAsync(client, rule, other);
@@ -221,8 +233,34 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         };
         db.Add(person);
         await db.SaveChangesAsync();
-        var measure = await db.Set<SupportMeasure>().OrderBy(m => m.SortKey).Select(m => new { m.Id, m.Slug }).FirstAsync();
+        var measure = await MeasureImplementedByAsync(db, institutionCode, institutionId);
         return new Samples(person.Id, measure.Id, measure.Slug);
+    }
+
+    /// <summary>A measure the institution implements: only its staff (and administrators) may edit it.</summary>
+    private static async Task<SupportMeasure> MeasureImplementedByAsync(AppDbContext db, string institutionCode, Guid institutionId)
+    {
+        var slug = "matrix-sample-" + institutionCode.ToLowerInvariant();
+        if (await db.Set<SupportMeasure>().FirstOrDefaultAsync(m => m.Slug == slug) is { } existing)
+        {
+            return existing;
+        }
+
+        var id = Guid.NewGuid();
+        var measure = new SupportMeasure
+        {
+            Id = id,
+            Slug = slug,
+            Origin = MeasureOrigin.Added,
+            Phase = MigrationPhase.PreMigration,
+            SortKey = 90_000 + institutionCode.Length,
+            Translations = [new SupportMeasureTranslation { MeasureId = id, Culture = "fr", Title = "Mesure de la matrice " + institutionCode }],
+            Models = [new SupportMeasureModelEntry { MeasureId = id, Model = MeasureModel.PreDepartureInformation }],
+            Parties = [new SupportMeasureParty { Id = Guid.NewGuid(), MeasureId = id, Role = PartyRole.Implementer, Position = 1, Code = institutionCode, InstitutionId = institutionId }],
+        };
+        db.Add(measure);
+        await db.SaveChangesAsync();
+        return measure;
     }
 
     private IEnumerable<string> RouteKeys()

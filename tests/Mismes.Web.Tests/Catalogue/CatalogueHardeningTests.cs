@@ -106,6 +106,7 @@ public sealed class CatalogueHardeningTests(MismesWebFactory factory) : IClassFi
             slug,
             phase = "PreMigration",
             models = new[] { "PreDepartureInformation" },
+            implementerCodes = new[] { "TEST-CAT-HARD" }, // a manager may only save measures their institution implements
             startYear,
             texts = new Dictionary<string, object>(StringComparer.Ordinal) { ["fr"] = new { title } },
         });
