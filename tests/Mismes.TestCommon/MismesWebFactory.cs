@@ -51,6 +51,9 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for one test class, e.g. ["Demo:Seed"] = "true".</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The host's password hasher (Identity's, counting its verifications).</summary>
+    public CountingPasswordHasher PasswordHasher { get; } = new();
+
     /// <summary>What the application logged (security events are asserted on).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -90,6 +93,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Mismes.Core.Administration.AppUser>>(PasswordHasher));
         });
     }
 

@@ -41,6 +41,36 @@ public sealed partial class SignInThrottleTests(MismesWebFactory factory) : ICla
     }
 
     [Fact]
+    public async Task SignIn_EveryRefusal_VerifiesExactlyOnePasswordHash()
+    {
+        var user = await factory.CreateUserAsync(Roles.Advisor, "TEST-THROTTLE");
+        var locked = await factory.CreateUserAsync(Roles.Advisor, "TEST-THROTTLE");
+        await LockAsync(locked);
+        var throttled = factory.CreateCookieClient("192.0.2.20");
+        for (var i = 0; i < SignInThrottle.PerAccountAndClient; i++)
+        {
+            await throttled.SignInAsync(user.Email, "Wrong-Password-" + i);
+        }
+
+        var verifications = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, client, email, password) in new[]
+        {
+            ("unknown account", factory.CreateCookieClient("192.0.2.21"), $"nobody-{Guid.NewGuid():N}@test.mismes.ma", "Not-The-Password-2026"),
+            ("wrong password", factory.CreateCookieClient("192.0.2.22"), user.Email, "Not-The-Password-2026"),
+            ("locked account", factory.CreateCookieClient("192.0.2.23"), locked.Email, locked.Password),
+            ("throttled client", throttled, user.Email, user.Password),
+        })
+        {
+            var before = factory.PasswordHasher.Verifications;
+            using var response = await client.SignInAsync(email, password, "en");
+            Assert.Contains("Incorrect e-mail address or password.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            verifications[name] = factory.PasswordHasher.Verifications - before;
+        }
+
+        Assert.All(verifications, v => Assert.True(v.Value == 1, $"{v.Key}: {v.Value} password verifications"));
+    }
+
+    [Fact]
     public async Task SignIn_ManyFailuresFromOneClient_DoNotLockTheAccountForAnotherClient()
     {
         var admin = await factory.CreateUserAsync(Roles.Administrator, "TEST-THROTTLE");
@@ -53,11 +83,14 @@ public sealed partial class SignInThrottleTests(MismesWebFactory factory) : ICla
         using var attackerRightPassword = await attacker.SignInAsync(admin.Email, admin.Password, "en");
         using var adminFromElsewhere = await factory.CreateCookieClient("198.51.100.7").SignInAsync(admin.Email, admin.Password);
 
-        Assert.Contains("Incorrect e-mail address or password.", await attackerRightPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Stopped altogether after PerClient failures, with an answer that says nothing about the account.
+        Assert.Equal(HttpStatusCode.TooManyRequests, attackerRightPassword.StatusCode);
+        Assert.Contains("Too many failed sign-ins from this connection", await attackerRightPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, adminFromElsewhere.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        Assert.False(await users.IsLockedOutAsync((await users.FindByIdAsync(admin.Id.ToString()))!));
+        var lockoutEnd = (await users.FindByIdAsync(admin.Id.ToString()))!.LockoutEnd;
+        Assert.True(lockoutEnd is null || lockoutEnd <= factory.Clock.GetUtcNow(), $"locked out until {lockoutEnd}");
     }
 
     [Fact]
@@ -71,11 +104,13 @@ public sealed partial class SignInThrottleTests(MismesWebFactory factory) : ICla
         }
 
         using var refused = await client.SignInAsync(user.Email, user.Password, "en");
+        using var otherClient = await factory.CreateCookieClient("198.51.100.5").SignInAsync(user.Email, user.Password);
         factory.Clock.Advance(SignInThrottle.Window);
         using var later = await client.SignInAsync(user.Email, user.Password);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Incorrect e-mail address or password.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, otherClient.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
     }
 
@@ -131,4 +166,40 @@ public sealed partial class SignInThrottleTests(MismesWebFactory factory) : ICla
 
     [GeneratedRegex("value=\"CfDJ8[^\"]*\"", RegexOptions.CultureInvariant)]
     private static partial Regex AntiforgeryValue();
+}
+
+/// <summary>A host behind a reverse proxy at <see cref="Proxy"/> (ForwardedHeaders:KnownProxies).</summary>
+public sealed class BehindProxyHost : MismesWebFactory
+{
+    public const string Proxy = "10.9.0.1";
+
+    public BehindProxyHost() => Settings["ForwardedHeaders:KnownProxies:0"] = Proxy;
+}
+
+/// <summary>Behind the configured proxy the throttle counts the client the proxy names, not the proxy itself.</summary>
+public sealed class SignInThrottleBehindProxyTests(BehindProxyHost host) : IClassFixture<BehindProxyHost>
+{
+    [Fact]
+    public async Task SignIn_ThrottledClientBehindTheProxy_DoesNotStopOtherClientsOfTheProxy()
+    {
+        var user = await host.CreateUserAsync(Roles.Advisor, "TEST-THROTTLE");
+        var attacker = ThroughProxy("203.0.113.77");
+        for (var i = 0; i < SignInThrottle.PerClient; i++)
+        {
+            await attacker.SignInAsync($"victim-{i}@test.mismes.ma", "Welcome-To-Mismes-1");
+        }
+
+        using var attackerAgain = await attacker.SignInAsync(user.Email, user.Password);
+        using var colleague = await ThroughProxy("198.51.100.20").SignInAsync(user.Email, user.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, attackerAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, colleague.StatusCode);
+    }
+
+    private HttpClient ThroughProxy(string client)
+    {
+        var http = host.CreateCookieClient(BehindProxyHost.Proxy);
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        return http;
+    }
 }

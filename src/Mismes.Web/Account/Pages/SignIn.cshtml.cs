@@ -81,7 +81,7 @@ public sealed class SignInModel(
 
         var refusal = user is null ? "unknown-account"
             : gate == SignInGate.ClosedForThisAccount ? "throttled"
-            : await users.IsLockedOutAsync(user) ? "locked-out"
+            : IsLockedOut(user) ? "locked-out"
             : !passwordMatches || !await signInManager.CanSignInAsync(user) ? "wrong-password"
             : null;
         if (refusal is not null)
@@ -109,11 +109,14 @@ public sealed class SignInModel(
     {
         SecurityEvents.SignInFailed(logger, reason, HttpContext.Connection.RemoteIpAddress?.ToString());
         var lockAccount = await throttle.RecordFailureAsync(email, client, ct);
-        if (lockAccount && user is not null && !await signInManager.UserManager.IsLockedOutAsync(user))
+        if (lockAccount && user is not null && !IsLockedOut(user))
         {
             await signInManager.UserManager.SetLockoutEndDateAsync(user, clock.GetUtcNow() + SignInThrottle.Window);
             await sessions.RevokeAllAsync(user.Id, ct);
             logger.LogWarning("Account {UserId} locked: failed sign-ins from many clients", user.Id);
         }
     }
+
+    /// <summary>Identity's lockout end against the app's clock (Identity's own check reads the system clock).</summary>
+    private bool IsLockedOut(AppUser user) => user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
 }
