@@ -69,7 +69,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         };
 
         // Tests sign in and search far faster than people do: limits high enough never to trip, unless a test sets its own.
-        foreach (var rule in new[] { "SignInPerClient", "SignInPerAccount", "Search", "DuplicateCheck", "PublicForm", "ApiKey" })
+        foreach (var rule in new[] { "SignInPerClient", "Search", "DuplicateCheck", "PublicForm", "ApiKey" })
         {
             settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
         }
