@@ -29,6 +29,9 @@ public sealed class AuditEntry
 
     public Guid? UserId { get; set; }
 
+    /// <summary>The partner system's API key that acted, when one did (<see cref="UserId"/> is then null).</summary>
+    public Guid? ApiKeyId { get; set; }
+
     public Guid? InstitutionId { get; set; }
 
     public AuditAction Action { get; set; }

@@ -20,6 +20,7 @@ public sealed class AuditLog(AppDbContext db, ICurrentUser currentUser, TimeProv
         {
             At = clock.GetUtcNow(),
             UserId = userId,
+            ApiKeyId = userId is null ? currentUser.ApiKeyId : null,
             InstitutionId = institutionId,
             Action = action,
             RecordType = recordType,

@@ -23,7 +23,7 @@ public sealed record AuditFilter
 
 public sealed record AuditRow(
     long Id, DateTimeOffset At, AuditAction Action, string RecordType, string RecordId, string? Details,
-    Guid? UserId, string? UserEmail, Guid? InstitutionId, string? InstitutionCode);
+    Guid? UserId, string? UserEmail, Guid? InstitutionId, string? InstitutionCode, Guid? ApiKeyId = null);
 
 /// <summary>
 /// Reads the audit trail, newest first. Administrators see every institution's entries; a programme manager only
@@ -75,7 +75,8 @@ public sealed class AuditTrailService(AppDbContext db, ICurrentUser currentUser)
                 a.Id, a.At, a.Action, a.RecordType, a.RecordId, a.Details, a.UserId,
                 db.Set<AppUser>().Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(),
                 a.InstitutionId,
-                db.Set<Institution>().Where(i => i.Id == a.InstitutionId).Select(i => i.Code).FirstOrDefault()))
+                db.Set<Institution>().Where(i => i.Id == a.InstitutionId).Select(i => i.Code).FirstOrDefault(),
+                a.ApiKeyId))
             .ToListAsync(ct);
         return new Paged<AuditRow>(rows, total, paging.Page, paging.PageSize);
     }

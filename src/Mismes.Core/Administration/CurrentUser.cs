@@ -12,6 +12,9 @@ public interface ICurrentUser
 
     bool IsInRole(string role);
 
+    /// <summary>The partner system's API key acting, if any (then <see cref="UserId"/> is null): for the audit trail.</summary>
+    Guid? ApiKeyId => null;
+
     /// <summary>The client's IP address, for the audit trail and security events; null outside a request.</summary>
     string? ClientAddress => null;
 

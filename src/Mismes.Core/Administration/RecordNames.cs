@@ -36,6 +36,21 @@ public sealed class RecordNames(IEnumerable<IRecordNameSource> sources, AppDbCon
         return users.ToDictionary(u => u.Id, u => new ActorName(u.DisplayName, u.Institution));
     }
 
+    /// <summary>API key id → its name and institution, for audit entries made by a partner system.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ActorName>> ApiKeysAsync(IEnumerable<Guid?> keyIds, CancellationToken ct)
+    {
+        var ids = keyIds.OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, ActorName>();
+        }
+
+        var keys = await db.Set<ApiKey>().AsNoTracking().Where(k => ids.Contains(k.Id))
+            .Select(k => new { k.Id, k.Name, Institution = db.Set<Institution>().Where(i => i.Id == k.InstitutionId).Select(i => i.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        return keys.ToDictionary(k => k.Id, k => new ActorName(k.Name, k.Institution));
+    }
+
     /// <summary>(record type, id) → name, for those a source could name.</summary>
     public async Task<IReadOnlyDictionary<(string Type, string Id), string>> NamesAsync(
         IEnumerable<(string Type, string Id)> records, string culture, CancellationToken ct)

@@ -15,9 +15,11 @@ internal static class AuditText
 {
     public static IHtmlContent Sentence(
         AuditRow row, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName> actors,
-        IReadOnlyDictionary<(string Type, string Id), string> names)
+        IReadOnlyDictionary<(string Type, string Id), string> names, IReadOnlyDictionary<Guid, ActorName>? apiKeys = null)
     {
-        var actor = Actor(row.UserId, l, actors);
+        var actor = row.UserId is null && row.ApiKeyId is { } keyId
+            ? ApiKeyActor(keyId, l, apiKeys ?? new Dictionary<Guid, ActorName>())
+            : Actor(row.UserId, l, actors);
         var sentence = l["Administration.Audit.Sentence." + row.Action];
         return new HtmlString(string.Format(
             CultureInfo.CurrentCulture,
@@ -30,6 +32,14 @@ internal static class AuditText
         userId is { } id && actors.TryGetValue(id, out var actor)
             ? Encode(actor.InstitutionName is null ? actor.DisplayName : $"{actor.DisplayName} ({actor.InstitutionName})")
             : Encode(l[userId is null ? "Administration.Audit.System" : "Administration.Audit.FormerUser"].Value);
+
+    /// <summary>"API key “SEPE exchange” (ANAPEC Tanger)": a partner system acted with its key.</summary>
+    private static string ApiKeyActor(Guid keyId, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName> keys)
+    {
+        var key = keys.TryGetValue(keyId, out var found) ? found : null;
+        var text = l["Administration.Audit.ApiKeyActor", key?.DisplayName ?? l["Administration.Audit.Record.ApiKey.Unnamed"].Value].Value;
+        return Encode(key?.InstitutionName is { } institution ? $"{text} ({institution})" : text);
+    }
 
     /// <summary>"la fiche de <a href=/People/Details/…>Nadia Benali</a>", or words for a record that cannot be named.</summary>
     private static string Record(AuditRow row, IStringLocalizer l, IReadOnlyDictionary<(string Type, string Id), string> names)

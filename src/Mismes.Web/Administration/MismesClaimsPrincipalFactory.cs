@@ -11,7 +11,7 @@ public static class MismesClaims
     public const string Institution = HttpCurrentUser.InstitutionClaim;
     public const string InstitutionName = "mismes:institution_name";
     public const string DisplayName = "mismes:display_name";
-    public const string ApiKeyId = "mismes:api_key";
+    public const string ApiKeyId = HttpCurrentUser.ApiKeyClaim;
 
     /// <summary>One claim per scope of the API key (docs/adr/0019-api-key-scopes.md).</summary>
     public const string Scope = "mismes:scope";

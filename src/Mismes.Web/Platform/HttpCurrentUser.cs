@@ -8,6 +8,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     public const string InstitutionClaim = "mismes:institution";
 
+    public const string ApiKeyClaim = "mismes:api_key";
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public Guid? UserId =>
@@ -15,6 +17,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public Guid? InstitutionId =>
         Guid.TryParse(Principal?.FindFirstValue(InstitutionClaim), out var id) ? id : null;
+
+    public Guid? ApiKeyId =>
+        Guid.TryParse(Principal?.FindFirstValue(ApiKeyClaim), out var id) ? id : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 

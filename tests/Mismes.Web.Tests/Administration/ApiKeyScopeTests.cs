@@ -73,6 +73,30 @@ public sealed partial class ApiKeyScopeTests(AdminOnlyScopeHost factory) : IClas
     }
 
     [Fact]
+    public async Task PeopleReadKey_ReadsAPerson_AuditedAsTheKeyAndNamedOnTheAuditPage()
+    {
+        var mine = await PersonAsync(Own, "Kettani");
+        var key = await factory.CreateApiKeyAsync(Own, "people:read");
+
+        var read = await factory.CreateApiKeyClient(key.Secret).GetAsync(new Uri($"/api/v1/people/{mine}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = mine.ToString();
+            var entry = await db.Set<AuditEntry>().SingleAsync(a => a.RecordType == "Person" && a.RecordId == id && a.Action == AuditAction.Read);
+            Assert.Equal(key.Id, entry.ApiKeyId);
+            Assert.Null(entry.UserId);
+            Assert.Equal(key.InstitutionId, entry.InstitutionId);
+        }
+
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, Own);
+        var page = await admin.GetStringAsync(new Uri($"/Administration/Audit?recordType=Person&recordId={mine}&culture=en", UriKind.Relative));
+        Assert.Contains("API key “test key”", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PeopleReadKey_Writes_Get403()
     {
         var mine = await PersonAsync(Own, "Lahlou");

@@ -41,6 +41,9 @@ public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames)
 
     public IReadOnlyDictionary<Guid, ActorName> Actors { get; private set; } = new Dictionary<Guid, ActorName>();
 
+    /// <summary>Keys of partner systems that made entries on this page: their names.</summary>
+    public IReadOnlyDictionary<Guid, ActorName> ApiKeys { get; private set; } = new Dictionary<Guid, ActorName>();
+
     public IReadOnlyDictionary<(string Type, string Id), string> Names { get; private set; } = new Dictionary<(string Type, string Id), string>();
 
     /// <summary>The name of the one record filtered on, when it can be named.</summary>
@@ -70,6 +73,7 @@ public sealed class AuditModel(AuditTrailService audit, RecordNames recordNames)
             ct);
         var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         Actors = await recordNames.ActorsAsync(Result.Items.Select(r => r.UserId), ct);
+        ApiKeys = await recordNames.ApiKeysAsync(Result.Items.Select(r => r.ApiKeyId), ct);
         var records = Result.Items.Select(r => (r.RecordType, r.RecordId)).ToList();
         if (!string.IsNullOrWhiteSpace(RecordType) && !string.IsNullOrWhiteSpace(RecordId))
         {
