@@ -51,6 +51,9 @@ public class MismesWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for one test class, e.g. ["Demo:Seed"] = "true".</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The host's password hasher (Identity's, counting its verifications).</summary>
+    public CountingPasswordHasher PasswordHasher { get; } = new();
+
     /// <summary>What the application logged (security events are asserted on).</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -66,7 +69,7 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         };
 
         // Tests sign in and search far faster than people do: limits high enough never to trip, unless a test sets its own.
-        foreach (var rule in new[] { "SignInPerClient", "SignInPerAccount", "Search", "DuplicateCheck", "PublicForm", "ApiKey" })
+        foreach (var rule in new[] { "SignInPerClient", "Search", "DuplicateCheck", "PublicForm", "ApiKey" })
         {
             settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
         }
@@ -89,6 +92,8 @@ public class MismesWebFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Mismes.Core.Administration.AppUser>>(PasswordHasher));
         });
     }
 

@@ -28,6 +28,7 @@ public static class AdministrationServices
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordValidator<AppUser>>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, CommonPasswordValidator>());
         services.AddScoped<UserSessions>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<AccountService>();
         services.AddJobHandler<PurgeExpiredAccessDataHandler>();
         services.AddScoped<IReferenceDataSeeder, PurgeExpiredAccessDataSchedule>();

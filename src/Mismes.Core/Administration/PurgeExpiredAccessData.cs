@@ -6,10 +6,11 @@ using Mismes.Core.Seeding;
 namespace Mismes.Core.Administration;
 
 /// <summary>
-/// Deletes ended sessions every hour, then schedules its own next run. Ended sessions are refused anyway; this only
-/// keeps the table small.
+/// Deletes ended sessions and sign-in failures older than the throttle's window every hour, then schedules its own
+/// next run. Both are ignored once expired anyway; this keeps the tables small and forgets client addresses.
 /// </summary>
-internal sealed class PurgeExpiredAccessDataHandler(UserSessions sessions, AppDbContext db, JobQueue queue, TimeProvider clock) : IJobHandler
+internal sealed class PurgeExpiredAccessDataHandler(
+    UserSessions sessions, SignInThrottle throttle, AppDbContext db, JobQueue queue, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "administration.purge-expired";
 
@@ -20,6 +21,7 @@ internal sealed class PurgeExpiredAccessDataHandler(UserSessions sessions, AppDb
     public async Task HandleAsync(string payload, CancellationToken ct)
     {
         await sessions.DeleteExpiredAsync(ct);
+        await throttle.DeleteExpiredAsync(ct);
 
         // Idempotent: a re-run (the node died before recording success) does not schedule a second purge.
         if (!await db.Set<BackgroundJob>().AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Pending, ct))

@@ -23,9 +23,6 @@ internal sealed class RateLimitSettings
     /// <summary>Sign-in posts from one client address, whatever the account.</summary>
     public RateLimitRule SignInPerClient { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Sign-in posts for one account name, from anywhere (slows password guessing before lockout).</summary>
-    public RateLimitRule SignInPerAccount { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
-
     /// <summary>Searches (people, catalogue, exports) per signed-in user, or per client address when anonymous.</summary>
     public RateLimitRule Search { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 
@@ -40,8 +37,9 @@ internal sealed class RateLimitSettings
 }
 
 /// <summary>
-/// Anti-automation with ASP.NET Core's rate limiter (ASVS V2.4, V6.3). Sign-in is limited per client address and per
-/// account name, and every request made with an API key per key (the global limiter, so no endpoint can forget it);
+/// Anti-automation with ASP.NET Core's rate limiter (ASVS V2.4, V6.3). Sign-in posts are limited per client address,
+/// never per account name (anybody could then keep an account's owner out: failures per account are the sign-in
+/// throttle's, docs/adr/0020-sign-in-throttling.md), and every request made with an API key per key (the global limiter, so no endpoint can forget it);
 /// searches, duplicate checks and public forms take a named policy: <c>.RequireRateLimiting(RateLimits.Search)</c> on
 /// an endpoint, <c>[EnableRateLimiting(RateLimits.Search)]</c> on a page. Over the limit the answer is 429 with
 /// Retry-After: problem details under /api, the localized error page elsewhere. Counters live in each node's memory,
@@ -53,10 +51,8 @@ internal static class RateLimits
     public const string DuplicateCheck = "duplicate-check";
     public const string PublicForm = "public-form";
 
-    /// <summary>The sign-in form's address; its posts are limited by client and by the account name typed.</summary>
+    /// <summary>The sign-in form's address; its posts are limited by client.</summary>
     public const string SignInPath = "/Account/SignIn";
-
-    private const string AccountItem = "Mismes.RateLimits.Account";
 
     internal static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
@@ -67,23 +63,7 @@ internal static class RateLimits
     }
 
     /// <summary>After authentication (API keys and users are known), before the endpoints.</summary>
-    internal static IApplicationBuilder UseRateLimits(this IApplicationBuilder app)
-    {
-        // The account name is in the form body; read it (ASP.NET buffers the form, so the page binds it again) so the
-        // limiter, which cannot wait on the body, can partition by it.
-        app.Use(async (context, next) =>
-        {
-            if (IsSignInPost(context) && context.Request.HasFormContentType)
-            {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                var account = form["Email"].ToString().Trim().ToUpperInvariant();
-                context.Items[AccountItem] = account.Length > 256 ? account[..256] : account;
-            }
-
-            await next(context);
-        });
-        return app.UseRateLimiter();
-    }
+    internal static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 
     private static bool IsSignInPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
@@ -119,10 +99,6 @@ internal static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsSignInPost(context) ? Fixed("client:" + ClientAddress(context), s.SignInPerClient) : None()),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsSignInPost(context) && context.Items[AccountItem] is string { Length: > 0 } account
-                        ? Fixed("account:" + account, s.SignInPerAccount)
-                        : None()),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(MismesClaims.ApiKeyId)?.Value is { } keyId ? Fixed("key:" + keyId, s.ApiKey) : None()));
         }

@@ -92,6 +92,14 @@ public static partial class SignInHelpers
         return client;
     }
 
+    /// <summary>A cookie client whose requests come from <paramref name="clientAddress"/> (an IP address), for throttling tests.</summary>
+    public static HttpClient CreateCookieClient(this MismesWebFactory factory, string clientAddress)
+    {
+        var client = factory.CreateCookieClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        return client;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public static HttpClient CreateCookieClient(this MismesWebFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -99,10 +99,10 @@ public sealed class SignInTests(MismesWebFactory factory) : IClassFixture<Mismes
     }
 
     [Fact]
-    public async Task SignIn_FiveFailures_LocksTheAccountEvenForTheRightPassword()
+    public async Task SignIn_FiveFailures_RefuseThisClientEvenTheRightPasswordWithTheSameAnswer()
     {
         var user = await factory.CreateUserAsync(Roles.Advisor, "TEST-SIGNIN-A");
-        var client = factory.CreateCookieClient();
+        var client = factory.CreateCookieClient("203.0.113.41");
         for (var i = 0; i < 5; i++)
         {
             await client.SignInAsync(user.Email, "Wrong-Password-" + i, "en");
@@ -111,7 +111,7 @@ public sealed class SignInTests(MismesWebFactory factory) : IClassFixture<Mismes
         var response = await client.SignInAsync(user.Email, user.Password, "en");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("the account is locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Incorrect e-mail address or password.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
     }
 
