@@ -10,6 +10,7 @@ using Mismes.Core.Data;
 using Mismes.Core.People;
 using Mismes.TestCommon;
 using Mismes.Web.Platform;
+using Mismes.Web.Tests.Platform;
 
 namespace Mismes.Web.Tests.Authorization;
 
@@ -182,27 +183,8 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         return await client.SendAsync(request);
     }
 
-    private static string Path(AccessRule rule, Samples samples)
-    {
-        var pattern = RoutePatternFactory.Parse(rule.Pattern);
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => Value(rule, parameter.Name, samples),
-                    _ => "",
-                });
-            }
-        }
-
-        return path.Length == 0 ? "/" : path.ToString();
-    }
+    private static string Path(AccessRule rule, Samples samples) =>
+        RoutePaths.Fill(RoutePatternFactory.Parse(rule.Pattern), parameter => Value(rule, parameter.Name, samples));
 
     private static string Value(AccessRule rule, string parameter, Samples samples) => (rule.Sample, parameter) switch
     {

@@ -194,26 +194,8 @@ public sealed class AnonymousAccessTests(MismesWebFactory factory) : IClassFixtu
 
     private static string SamplePath(RoutePattern pattern) => SamplePath(pattern, Guid.NewGuid());
 
-    private static string SamplePath(RoutePattern pattern, Guid guid)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => SampleValue(pattern, parameter, guid),
-                    _ => "",
-                });
-            }
-        }
-
-        return path.Length == 0 ? "/" : path.ToString();
-    }
+    private static string SamplePath(RoutePattern pattern, Guid guid) =>
+        RoutePaths.Fill(pattern, parameter => SampleValue(pattern, parameter, guid));
 
     private static string SampleValue(RoutePattern pattern, RoutePatternParameterPart parameter, Guid guid)
     {
