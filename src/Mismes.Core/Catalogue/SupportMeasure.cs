@@ -117,6 +117,20 @@ public sealed class SupportMeasureTranslation
 
     /// <summary>Main activities, one per line.</summary>
     public string? Activities { get; set; }
+
+    // What a migrant needs to act on the measure, in plain words (issue 6, 2.11).
+
+    /// <summary>Who the measure is for, e.g. "Women from rural areas who want to work one season in Spain."</summary>
+    public string? ForWhom { get; set; }
+
+    /// <summary>What a participant gets.</summary>
+    public string? WhatYouGet { get; set; }
+
+    /// <summary>How and where to apply, step by step.</summary>
+    public string? HowToApply { get; set; }
+
+    /// <summary>Whom to contact: an office or a website, never a person's private details.</summary>
+    public string? Contact { get; set; }
 }
 
 /// <summary>One model of the typology a measure belongs to (a measure may combine several).</summary>
@@ -177,6 +191,10 @@ internal sealed class SupportMeasureTranslationConfiguration : IEntityTypeConfig
         builder.Property(t => t.Budget).HasMaxLength(500);
         builder.Property(t => t.Beneficiaries).HasMaxLength(500);
         builder.Property(t => t.Activities).HasMaxLength(4000);
+        builder.Property(t => t.ForWhom).HasMaxLength(1000);
+        builder.Property(t => t.WhatYouGet).HasMaxLength(1000);
+        builder.Property(t => t.HowToApply).HasMaxLength(1000);
+        builder.Property(t => t.Contact).HasMaxLength(500);
     }
 }
 
