@@ -322,17 +322,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
 
         foreach (var (culture, text) in input.Texts)
         {
-            CheckLength(errors, $"Texts.{culture}.Title", text.Title, 300);
-            CheckLength(errors, $"Texts.{culture}.Activities", text.Activities, 4000);
-            CheckLength(errors, $"Texts.{culture}.Implementers", text.Implementers, 1000);
-            CheckLength(errors, $"Texts.{culture}.Funders", text.Funders, 1000);
-            CheckLength(errors, $"Texts.{culture}.Budget", text.Budget, 500);
-            CheckLength(errors, $"Texts.{culture}.Beneficiaries", text.Beneficiaries, 500);
-            CheckLength(errors, $"Texts.{culture}.Period", text.Period, 300);
-            CheckLength(errors, $"Texts.{culture}.ForWhom", text.ForWhom, 1000);
-            CheckLength(errors, $"Texts.{culture}.WhatYouGet", text.WhatYouGet, 1000);
-            CheckLength(errors, $"Texts.{culture}.HowToApply", text.HowToApply, 1000);
-            CheckLength(errors, $"Texts.{culture}.Contact", text.Contact, 500);
+            foreach (var (field, max) in MeasureTextLimits.PerLanguage)
+            {
+                CheckLength(errors, $"Texts.{culture}.{field}", MeasureTextLimits.Value(text, field), max);
+            }
         }
 
         CheckYear(errors, "StartYear", input.StartYear);
@@ -378,7 +371,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             }
         }
 
-        CheckLength(errors, "SourceReference", input.SourceReference, 500);
+        CheckLength(errors, "SourceReference", input.SourceReference, MeasureTextLimits.SourceReference);
         CheckText(input, errors);
     }
 

@@ -169,7 +169,7 @@ internal sealed class SupportMeasureConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(m => m.Phase).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.BudgetAmount).HasPrecision(18, 2);
         builder.Property(m => m.BudgetCurrency).HasMaxLength(3);
-        builder.Property(m => m.SourceReference).HasMaxLength(500);
+        builder.Property(m => m.SourceReference).HasMaxLength(MeasureTextLimits.SourceReference);
         builder.HasIndex(m => m.SortKey);
         builder.HasOne<SupportMeasure>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Translations).WithOne().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Cascade);
@@ -184,17 +184,17 @@ internal sealed class SupportMeasureTranslationConfiguration : IEntityTypeConfig
     {
         builder.HasKey(t => new { t.MeasureId, t.Culture });
         builder.Property(t => t.Culture).HasMaxLength(5);
-        builder.Property(t => t.Title).HasMaxLength(300);
-        builder.Property(t => t.Implementers).HasMaxLength(1000);
-        builder.Property(t => t.Funders).HasMaxLength(1000);
-        builder.Property(t => t.Period).HasMaxLength(300);
-        builder.Property(t => t.Budget).HasMaxLength(500);
-        builder.Property(t => t.Beneficiaries).HasMaxLength(500);
-        builder.Property(t => t.Activities).HasMaxLength(4000);
-        builder.Property(t => t.ForWhom).HasMaxLength(1000);
-        builder.Property(t => t.WhatYouGet).HasMaxLength(1000);
-        builder.Property(t => t.HowToApply).HasMaxLength(1000);
-        builder.Property(t => t.Contact).HasMaxLength(500);
+        builder.Property(t => t.Title).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Title)));
+        builder.Property(t => t.Implementers).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Implementers)));
+        builder.Property(t => t.Funders).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Funders)));
+        builder.Property(t => t.Period).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Period)));
+        builder.Property(t => t.Budget).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Budget)));
+        builder.Property(t => t.Beneficiaries).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Beneficiaries)));
+        builder.Property(t => t.Activities).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Activities)));
+        builder.Property(t => t.ForWhom).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.ForWhom)));
+        builder.Property(t => t.WhatYouGet).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.WhatYouGet)));
+        builder.Property(t => t.HowToApply).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.HowToApply)));
+        builder.Property(t => t.Contact).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Contact)));
     }
 }
 
