@@ -38,7 +38,11 @@ public sealed class VisitorJourneyTests(MismesAppFixture app, ITestOutputHelper 
 
         await page.ClickAsync(".measure-card[data-slug='avrr-ofii'] a");
         Assert.Equal("Aide au retour volontaire de l'OFII", await page.InnerTextAsync("#measure-title"));
-        Assert.Contains("France (pays de destination)", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // What a migrant acts on comes first; the study's attributes wait, folded, until asked for (issue 6, 2.11).
+        Assert.Contains("Les Marocains qui vivent en France", await page.InnerTextAsync("#for-whom"), StringComparison.Ordinal);
+        Assert.False(await page.IsVisibleAsync("#research-details dl"), "the research attributes are folded");
+        await page.ClickAsync("#research-details summary");
+        Assert.Contains("France (pays de destination)", await page.InnerTextAsync("#research-details"), StringComparison.Ordinal);
         await Shot(page, "catalogue-3-measure");
 
         var staff = await App.Factory.CreateUserAsync(Mismes.Core.Administration.Roles.Advisor, "TEST-E2E-CATALOGUE");
