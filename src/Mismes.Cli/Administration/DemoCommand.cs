@@ -42,7 +42,8 @@ internal static class DemoCommand
             await seeds.SeedDemoDataAsync(ct);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"{DatabaseOptions.Describe(db)} ({environment}): demo data set loaded.");
-            await output.WriteLineAsync(DemoAccounts.Table(DemoAccounts.Password(host.Services.GetRequiredService<IConfiguration>())));
+            var configuration = host.Services.GetRequiredService<IConfiguration>();
+            await output.WriteLineAsync(DemoAccounts.Table(DemoAccounts.Password(configuration), DemoAccounts.AuthenticatorKey(configuration)));
             return 0;
         });
         demo.Add(seed);

@@ -22,6 +22,7 @@ public static class AdministrationServices
         services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<PasswordResetService>();
+        services.AddScoped<TwoFactorService>();
 
         // One password policy for the web host and the CLI, whichever registers Identity first (AddIdentity only
         // adds its length validator when none is registered yet).

@@ -27,6 +27,15 @@ public enum AuditAction
 
     /// <summary>A new password was chosen through a reset link.</summary>
     PasswordReset,
+
+    /// <summary>Two-step verification was turned on (an authenticator app confirmed).</summary>
+    TwoFactorEnabled,
+
+    /// <summary>Two-step verification was turned off.</summary>
+    TwoFactorDisabled,
+
+    /// <summary>New recovery codes were drawn; the old ones stopped working.</summary>
+    RecoveryCodesRegenerated,
 }
 
 /// <summary>

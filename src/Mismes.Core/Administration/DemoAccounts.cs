@@ -38,8 +38,18 @@ public static class DemoAccounts
     public static string Password(IConfiguration configuration) =>
         configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
 
+    /// <summary>
+    /// The authenticator key (base32) of the demo accounts whose role requires two-step verification
+    /// (docs/adr/0022-two-step-verification.md): printed with the demo passwords, so a newcomer adds it once to any
+    /// authenticator app (or `oathtool --totp -b KEY`). Demo data only, never in Production.
+    /// </summary>
+    public const string DefaultAuthenticatorKey = "MISMESDEMOAUTHENTICATORKEY234567";
+
+    public static string AuthenticatorKey(IConfiguration configuration) =>
+        configuration["Demo:AuthenticatorKey"] is { Length: > 0 } configured ? configured : DefaultAuthenticatorKey;
+
     /// <summary>The table printed by the web host at start in Development and by `mismes demo seed`.</summary>
-    public static string Table(string password)
+    public static string Table(string password, string? authenticatorKey = null)
     {
         var roleWidth = Math.Max("Role".Length, All.Max(a => a.Role.Length));
         var emailWidth = Math.Max("E-mail".Length, All.Max(a => a.Email.Length));
@@ -55,6 +65,10 @@ public static class DemoAccounts
         }
 
         text.AppendLine("  Sign in at /Account/SignIn");
+        var withKey = string.Join(", ", All.Where(a => TwoFactorService.IsRequiredFor([a.Role])).Select(a => a.Email));
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  Two-step verification is required for {withKey}: add the key {authenticatorKey ?? DefaultAuthenticatorKey} to an authenticator app");
+        text.AppendLine("  (time-based, 6 digits, 30 s; or run `oathtool --totp -b KEY`) and type its code after the password.");
         return text.ToString();
     }
 }
@@ -70,8 +84,10 @@ internal sealed class DemoAccountSeeder(AppDbContext db, UserManager<AppUser> us
         var institutions = await db.Set<Institution>().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
         foreach (var account in DemoAccounts.All)
         {
-            if (await users.FindByEmailAsync(account.Email) is not null)
+            if (await users.FindByEmailAsync(account.Email) is { } existing)
             {
+                // A demo database seeded before two-step verification existed gets the known key too.
+                await EnsureAuthenticatorAsync(existing, account.Role);
                 continue;
             }
 
@@ -87,7 +103,21 @@ internal sealed class DemoAccountSeeder(AppDbContext db, UserManager<AppUser> us
             };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, account.Role));
+            await EnsureAuthenticatorAsync(user, account.Role);
         }
+    }
+
+    /// <summary>The known authenticator key and two-step verification on, for the roles that require it.</summary>
+    private async Task EnsureAuthenticatorAsync(AppUser user, string role)
+    {
+        if (!TwoFactorService.IsRequiredFor([role]) || await users.GetTwoFactorEnabledAsync(user))
+        {
+            return;
+        }
+
+        // Identity keeps the authenticator key as this token of its own store (UserStoreBase's names).
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey(configuration)));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
     }
 
     private static void Check(IdentityResult result)

@@ -63,7 +63,24 @@ internal static class AdministrationModule
             });
         // Also re-read the security stamp every minute: any Identity change that rotates it (password reset,
         // authenticator reset) ends the session within a minute even where no code revokes it explicitly.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed principal is rebuilt from the database: keep when the user last proved who they are and how.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is MismesClaims.ConfirmedAt or "amr").ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaims(kept.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        // Two-step verification (docs/adr/0022-two-step-verification.md): sensitive pages ask for a fresh sign-in.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RecentAuthenticationFilter>());
 
         services.AddAuthorizationBuilder().AddPolicies();
 
@@ -98,6 +115,6 @@ internal static class AdministrationModule
         }
 
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoAccounts.Table(DemoAccounts.Password(configuration))));
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoAccounts.Table(DemoAccounts.Password(configuration), DemoAccounts.AuthenticatorKey(configuration))));
     }
 }

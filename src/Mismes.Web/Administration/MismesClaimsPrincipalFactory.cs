@@ -15,6 +15,12 @@ public static class MismesClaims
 
     /// <summary>One claim per scope of the API key (docs/adr/0019-api-key-scopes.md).</summary>
     public const string Scope = "mismes:scope";
+
+    /// <summary>When the user last proved who they are (sign-in or "confirm it's you"), Unix seconds.</summary>
+    public const string ConfirmedAt = "mismes:confirmed_at";
+
+    /// <summary>Present while a role that requires two-step verification has not set it up: only the setup page opens.</summary>
+    public const string TwoFactorMissing = "mismes:2fa_missing";
 }
 
 /// <summary>Puts the user's institution (id and name) and display name into the sign-in cookie.</summary>
@@ -26,6 +32,11 @@ internal sealed class MismesClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MismesClaims.DisplayName, user.DisplayName));
+        if (!await UserManager.GetTwoFactorEnabledAsync(user) && TwoFactorService.IsRequiredFor(await UserManager.GetRolesAsync(user)))
+        {
+            identity.AddClaim(new Claim(MismesClaims.TwoFactorMissing, "true"));
+        }
+
         if (user.InstitutionId is { } institutionId)
         {
             var name = await institutions.NameAsync(institutionId, CancellationToken.None);

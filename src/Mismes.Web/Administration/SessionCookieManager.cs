@@ -15,6 +15,9 @@ internal sealed class SessionCookieManager(ICookieManager inner) : ICookieManage
 {
     public const string SignInPath = "/Account/SignIn";
 
+    /// <summary>The pages that sign in: the password page and the second step.</summary>
+    private static readonly string[] SignInPaths = [SignInPath, "/Account/SignInCode"];
+
     /// <summary>The claim in which the cookie handler keeps the session key (its private constant).</summary>
     private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
@@ -42,7 +45,7 @@ internal sealed class SessionCookieManager(ICookieManager inner) : ICookieManage
     public string? GetRequestCookie(HttpContext context, string key)
     {
         var value = inner.GetRequestCookie(context, key);
-        if (value is not null && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+        if (value is not null && SignInPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             context.Items[HiddenItem] = value;
             return null;

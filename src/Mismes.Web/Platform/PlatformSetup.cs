@@ -120,6 +120,7 @@ internal static class PlatformSetup
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => SecurityHeaders.MarkStaticFile(f.Context) });
         app.UseRouting();
         app.UseAuthentication();
+        Mismes.Web.Administration.TwoFactorGate.UseTwoFactorGate(app);
         app.UseRateLimits();
         app.UseNotFoundForUnmatchedRoutes();
         app.UseAuthorization();

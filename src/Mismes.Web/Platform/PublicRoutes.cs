@@ -29,6 +29,7 @@ public static class PublicRoutes
 
         // Administration: signing in must be possible without being signed in, and so must choosing a new password.
         "/Account/SignIn",
+        "/Account/SignInCode",
         "/Account/ForgotPassword",
         "/Account/ResetPassword",
 

@@ -58,7 +58,8 @@ internal static class RateLimits
     /// The forms that guess or spend something of an account (sign-in and its second step, forgot and reset
     /// password): their posts are limited by client like sign-in, each form with its own count.
     /// </summary>
-    public static readonly IReadOnlyList<string> AccountFormPaths = [SignInPath, "/Account/ForgotPassword", "/Account/ResetPassword"];
+    public static readonly IReadOnlyList<string> AccountFormPaths =
+        [SignInPath, "/Account/SignInCode", "/Account/Confirm", "/Account/ForgotPassword", "/Account/ResetPassword"];
 
     internal static IServiceCollection AddRateLimits(this IServiceCollection services)
     {

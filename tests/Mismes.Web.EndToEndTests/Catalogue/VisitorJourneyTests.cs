@@ -46,7 +46,7 @@ public sealed class VisitorJourneyTests(MismesAppFixture app, ITestOutputHelper 
         await Shot(page, "catalogue-3-measure");
 
         var staff = await App.Factory.CreateUserAsync(Mismes.Core.Administration.Roles.Advisor, "TEST-E2E-CATALOGUE");
-        await SignInAsync(page, staff.Email, staff.Password);
+        await SignInAsync(page, staff);
         await page.GotoAsync("/Catalogue?culture=fr&phase=PostMigration");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-xlsx"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Mismes.TestCommon;
 using Xunit.Abstractions;
 
 namespace Mismes.Web.EndToEndTests.Infrastructure;
@@ -59,26 +60,39 @@ public abstract class BrowserTest(MismesAppFixture app, ITestOutputHelper output
     }
 
     /// <summary>
-    /// Signs in through the real sign-in page (fields Email and Password) and waits to leave it; when the page stays,
-    /// fails with what it says (e.g. its error summary).
+    /// Signs in through the real sign-in page (fields Email and Password) and, for an account with two-step
+    /// verification (Administrator, ProgrammeManager), the second step with the code its authenticator app would show
+    /// now; waits to leave the sign-in pages. When a page stays, fails with what it says (e.g. its error summary).
     /// </summary>
-    protected async Task SignInAsync(IPage page, string email, string password)
+    protected async Task SignInAsync(IPage page, TestUser user)
     {
         await page.GotoAsync("/Account/SignIn");
         var form = page.Locator("form").Filter(new LocatorFilterOptions { Has = page.Locator("input[name='Email']") });
-        await form.Locator("input[name='Email']").FillAsync(email);
-        await form.Locator("input[name='Password']").FillAsync(password);
+        await form.Locator("input[name='Email']").FillAsync(user.Email);
+        await form.Locator("input[name='Password']").FillAsync(user.Password);
         await form.Locator("button[type='submit'], input[type='submit']").First.ClickAsync();
+        await LeaveAsync(page, "/Account/SignIn?", user.Email);
+        if (page.Url.Contains("/Account/SignInCode", StringComparison.OrdinalIgnoreCase))
+        {
+            var key = user.AuthenticatorKey ?? throw new InvalidOperationException($"{user.Email} has two-step verification on but the test does not know its key.");
+            await page.Locator("input[name='Code']").FillAsync(SignInHelpers.CurrentCode(key));
+            await page.Locator("#submit-code").ClickAsync();
+            await LeaveAsync(page, "/Account/SignInCode", user.Email);
+        }
+    }
+
+    private static async Task LeaveAsync(IPage page, string signInPage, string email)
+    {
         try
         {
             await page.WaitForURLAsync(
-                url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
+                url => !url.Contains(signInPage, StringComparison.OrdinalIgnoreCase) && !url.EndsWith("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
                 new PageWaitForURLOptions { Timeout = 15_000 });
         }
         catch (TimeoutException)
         {
             var said = await page.Locator("main").InnerTextAsync();
-            throw new InvalidOperationException($"Sign-in as {email} did not leave the sign-in page. It says: {said}");
+            throw new InvalidOperationException($"Sign-in as {email} did not leave {signInPage}. It says: {said}");
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class AdvisorJourneyTests(MismesAppFixture app, ITestOutputHelper 
         await JourneyAsync("advisor", "fr", async page =>
         {
             // 1. Sign in through the real page, then the registry and the create form.
-            await SignInAsync(page, advisor.Email, advisor.Password);
+            await SignInAsync(page, advisor);
             await page.GotoAsync("/People?culture=fr");
             await page.ClickAsync("#create-person");
             await page.WaitForURLAsync("**/People/Create");
@@ -110,7 +110,7 @@ public sealed class AdvisorJourneyTests(MismesAppFixture app, ITestOutputHelper 
         var personId = firstUrl.Split('/')[^1];
         await JourneyAsync("audit", "fr", async page =>
         {
-            await SignInAsync(page, manager.Email, manager.Password);
+            await SignInAsync(page, manager);
             await page.GotoAsync(firstUrl + "?culture=fr");
             await page.ClickAsync("#audit-link");
             await page.WaitForURLAsync("**/Administration/Audit?*");
@@ -134,7 +134,7 @@ public sealed class AdvisorJourneyTests(MismesAppFixture app, ITestOutputHelper 
         var caseWorker = await App.Factory.CreateUserAsync(Roles.CaseWorker, "IOM-E2E");
         await JourneyAsync("registry-ar", "ar-MA", async page =>
         {
-            await SignInAsync(page, caseWorker.Email, caseWorker.Password);
+            await SignInAsync(page, caseWorker);
             await page.GotoAsync("/People?culture=ar-MA");
 
             await ExpectDirectionAsync(page, "rtl");

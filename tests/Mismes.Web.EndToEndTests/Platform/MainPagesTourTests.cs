@@ -37,7 +37,7 @@ public sealed partial class MainPagesTourTests(MismesAppFixture app, ITestOutput
                 await VisitAsync(page, path, culture, dir);
             }
 
-            await SignInAsync(page, admin.Email, admin.Password);
+            await SignInAsync(page, admin);
             foreach (var path in StaffPages.Concat(PublicPages.Skip(1)))
             {
                 await VisitAsync(page, path, culture, dir);

@@ -50,7 +50,7 @@ public sealed partial class PhoneWidthTests(MismesAppFixture app, ITestOutputHel
         if (role != Anonymous)
         {
             var user = await App.Factory.CreateUserAsync(role, InstitutionCodes.Anapec);
-            await SignInAsync(page, user.Email, user.Password);
+            await SignInAsync(page, user);
             seeds.AddRange(await PersonWithHistoryAsync(page));
         }
 

@@ -110,6 +110,21 @@ public sealed class DemoAccountsTests(DemoWebFactory factory) : IClassFixture<De
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("admin@demo.mismes.ma")]
+    [InlineData("manager@demo.mismes.ma")]
+    public async Task DemoAccount_RoleRequiringTwoStep_SignsInWithThePrintedKey(string email)
+    {
+        var demo = DemoAccounts.All.Single(a => a.Email == email);
+        var client = factory.CreateCookieClient();
+
+        var response = await client.SignInFullyAsync(new TestUser(Guid.Empty, email, DemoAccounts.DefaultPassword, Guid.Empty, demo.Role, DemoAccounts.DefaultAuthenticatorKey));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Contains(DemoAccounts.DefaultAuthenticatorKey, DemoAccounts.Table(DemoAccounts.DefaultPassword), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DemoSeed_RunTwice_AddsNothing()
     {

@@ -103,7 +103,7 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
         var client = factory.CreateCookieClient();
         // The browser asks for French: only the preferred culture can make the page another language.
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
-        var signIn = await client.SignInAsync(user.Email, user.Password);
+        var signIn = await client.SignInFullyAsync(user);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return (client, user);
     }

@@ -92,15 +92,33 @@ public sealed class SignInModel(
             return Page();
         }
 
-        // The password was checked above: sign in without checking it (and paying for a hash) a second time.
+        // The password was checked above: sign in without checking it (and paying for a hash) a second time. With
+        // two-step verification on, only the second step signs in (SignInCode).
         await throttle.ClearAsync(email, client, ct);
-        await signInManager.SignInAsync(user!, isPersistent: false);
-        await SessionCookieManager.EndHiddenSessionAsync(HttpContext);
-        await audit.RecordForAsync(user!.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString(), ct);
-        // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
-        CultureSelection.Remember(HttpContext, clock, user.PreferredCulture);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        var signedIn = await ((MismesSignInManager)signInManager).SignInAfterPasswordAsync(user!);
+        if (signedIn.RequiresTwoFactor)
+        {
+            return LocalRedirect("/Account/SignInCode?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        }
+
+        await CompleteSignInAsync(HttpContext, user!, audit, clock, ct);
+        // A role that requires two-step verification sets it up before anything else (TwoFactorGate).
+        return LocalRedirect(await RequiresSetupAsync(user!) ? TwoFactorGate.SetupPath : returnUrl);
     }
+
+    /// <summary>What every completed sign-in does (password page or second step): end the session the browser came with, audit, language.</summary>
+    internal static async Task CompleteSignInAsync(HttpContext context, AppUser user, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        await SessionCookieManager.EndHiddenSessionAsync(context);
+        await audit.RecordForAsync(user.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString(), ct);
+        // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
+        CultureSelection.Remember(context, clock, user.PreferredCulture);
+    }
+
+    private async Task<bool> RequiresSetupAsync(AppUser user) =>
+        !await signInManager.UserManager.GetTwoFactorEnabledAsync(user)
+        && TwoFactorService.IsRequiredFor(await signInManager.UserManager.GetRolesAsync(user));
 
     /// <summary>
     /// Logs the refusal as a security event and counts it for this client; once the account has failed from many
