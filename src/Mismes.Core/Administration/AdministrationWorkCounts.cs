@@ -13,8 +13,9 @@ public sealed class AdministrationWorkCounts(AppDbContext db, ICurrentUser user,
     {
         var now = clock.GetUtcNow();
         // Lockout ends by itself; until then the colleague cannot work, unless someone who manages users helps.
+        // A deactivated account waits for nobody.
         var lockedOut = await db.Set<AppUser>().VisibleTo(user, u => u.InstitutionId)
-            .CountAsync(u => u.LockoutEnabled && u.LockoutEnd != null && u.LockoutEnd > now, ct);
+            .CountAsync(u => u.DeactivatedAt == null && u.LockoutEnabled && u.LockoutEnd != null && u.LockoutEnd > now, ct);
         return new AdministrationWork(lockedOut);
     }
 }
