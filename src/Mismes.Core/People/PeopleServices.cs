@@ -10,11 +10,14 @@ public static class PeopleServices
     public static IServiceCollection AddPeopleCore(this IServiceCollection services)
     {
         services.AddScoped<PersonService>();
+        services.AddScoped<PeopleWorkCounts>();
+        services.AddScoped<MyRecordService>();
         services.AddScoped<ConsentNoticeService>();
         services.AddScoped<IRecordNameSource, PersonRecordNames>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
         services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, BeneficiaryDemoSeeder>();
         return services;
     }
 }

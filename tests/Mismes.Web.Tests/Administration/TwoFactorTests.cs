@@ -177,6 +177,27 @@ public sealed partial class TwoFactorTests(MismesWebFactory factory) : IClassFix
         Assert.Single(await AuditAsync(user.Id, AuditAction.TwoFactorDisabled));
     }
 
+    [Fact]
+    public async Task PersonalDataDownload_LongAfterSignIn_ConfirmFirst_ThenDownloads()
+    {
+        var beneficiary = await factory.CreateUserAsync(Roles.Beneficiary, "TEST-2FA-EXPORT");
+        await factory.Services.AddLinkedRecordAsync(beneficiary, factory.Clock.GetUtcNow());
+        var client = await factory.CreateSignedInClientAsync(beneficiary);
+        var download = new Uri("/People/MyRecord?handler=Download", UriKind.Relative);
+        Assert.Equal("application/json", (await client.GetAsync(download)).Content.Headers.ContentType?.MediaType);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var stale = await client.GetAsync(download);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal("/Account/Confirm?returnUrl=%2FPeople%2FMyRecord%3Fhandler%3DDownload", stale.Headers.Location?.OriginalString);
+
+        using var confirmed = await client.PostFormAsync(stale.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Password"] = beneficiary.Password });
+        Assert.Equal("/People/MyRecord?handler=Download", confirmed.Headers.Location?.OriginalString);
+        using var fresh = await client.GetAsync(download);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal("application/json", fresh.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<HttpClient> SignInWithRecoveryCodeAsync(TestUser user, string code)
     {
         var client = factory.CreateCookieClient();

@@ -95,7 +95,8 @@ public sealed class SignInModel(
         // The password was checked above: sign in without checking it (and paying for a hash) a second time. With
         // two-step verification on, only the second step signs in (SignInCode).
         await throttle.ClearAsync(email, client, ct);
-        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        // To the page the user was sent away from, or else to their role home and its work queue.
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : WorkQueueRegistration.HomePath;
         var signedIn = await ((MismesSignInManager)signInManager).SignInAfterPasswordAsync(user!);
         if (signedIn.RequiresTwoFactor)
         {
