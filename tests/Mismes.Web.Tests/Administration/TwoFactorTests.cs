@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
 using Mismes.TestCommon;
+using Mismes.TestCommon.People;
 
 namespace Mismes.Web.Tests.Administration;
 
