@@ -15,6 +15,7 @@ public enum AuditAction
     ConsentGiven,
     ConsentWithdrawn,
     SignIn,
+    MergeUndone,
 }
 
 /// <summary>

@@ -132,6 +132,8 @@ internal static class AuthorizationMatrix
         Allow("POST", "/People/Edit/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleRead },
         Allow("POST", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleWrite },
         Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleRead },
@@ -141,6 +143,7 @@ internal static class AuthorizationMatrix
         Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/{id:guid}/merge/undo", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
 
         // Catalogue
         Public("GET", "/Catalogue"),
