@@ -11,9 +11,11 @@ namespace Mismes.Cli;
 internal static class MismesCli
 {
     /// <summary>One file per command; add new commands to this list.</summary>
-    public static RootCommand BuildRootCommand() => new("mismes — integrated platform for migrant support measures")
+    /// <param name="stdin">Standard input for commands that read it (tests pass their own); the console's by default.</param>
+    public static RootCommand BuildRootCommand(TextReader? stdin = null) => new("mismes — integrated platform for migrant support measures")
     {
         MigrateCommand.Create(),
+        AdminCommand.Create(stdin),
         DemoCommand.Create(),
         TaxonomyCommand.Create(),
     };

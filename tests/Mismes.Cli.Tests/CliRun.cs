@@ -11,8 +11,12 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the real `mismes` command tree in-process with captured output (no console, so tests run in parallel).</summary>
 internal static class CliRun
 {
-    public static async Task<CliResult> InvokeAsync(params string[] args)
+    public static Task<CliResult> InvokeAsync(params string[] args) => InvokeWithInputAsync("", args);
+
+    /// <summary>Runs `mismes` with <paramref name="stdin"/> as its standard input (e.g. for --password-stdin).</summary>
+    public static async Task<CliResult> InvokeWithInputAsync(string stdin, string[] args)
     {
+        using var input = new StringReader(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var configuration = new InvocationConfiguration
@@ -22,7 +26,7 @@ internal static class CliRun
             // An exception fails the test with its own stack trace instead of becoming exit code 1.
             EnableDefaultExceptionHandler = false,
         };
-        var exitCode = await MismesCli.BuildRootCommand().Parse(args).InvokeAsync(configuration);
+        var exitCode = await MismesCli.BuildRootCommand(input).Parse(args).InvokeAsync(configuration);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

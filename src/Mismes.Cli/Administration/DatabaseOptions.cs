@@ -9,6 +9,7 @@ using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.People;
 using Mismes.Core.Data;
+using Mismes.Core.Notifications;
 
 namespace Mismes.Cli.Administration;
 
@@ -101,6 +102,8 @@ internal sealed class DatabaseOptions
         services.AddMismesDatabase(builder.Configuration);
         services.AddCore();
         services.AddAdministrationCore();
+        // Administration sends reset and welcome messages through the outbox (the web host delivers them).
+        services.AddNotificationsCore();
         services.AddPeopleCore();
         // Each capability's Core services and seeders, as the web host's modules register them (one line per capability).
         services.AddCatalogueCore();

@@ -15,6 +15,20 @@ public enum AuditAction
     ConsentGiven,
     ConsentWithdrawn,
     SignIn,
+
+    /// <summary>An account was deactivated: it cannot sign in any more.</summary>
+    Deactivate,
+
+    /// <summary>A deactivated account was made active again.</summary>
+    Reactivate,
+
+    /// <summary>A link to choose a new password was e-mailed ("forgot password", or asked by an administrator).</summary>
+    PasswordResetSent,
+
+    /// <summary>A new password was chosen through a reset link.</summary>
+    PasswordReset,
+
+    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0022).</summary>
     MergeUndone,
 }
 

@@ -1,12 +1,37 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Mismes.Core.Common;
 using Mismes.Core.Data;
 
 namespace Mismes.Core.Administration;
 
 public sealed record InstitutionView(Guid Id, string Code, string Name, InstitutionKind Kind, string Country, string? ParentCode, bool IsDemo);
 
-public sealed record UserView(Guid Id, string Email, string DisplayName, string? InstitutionCode, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserView(Guid Id, string Email, string DisplayName, string? InstitutionCode, IReadOnlyList<string> Roles, bool LockedOut, bool Deactivated = false);
+
+/// <summary>One account as the edit page shows it.</summary>
+public sealed record UserDetails(
+    Guid Id, string Email, string DisplayName, Guid? InstitutionId, string? InstitutionCode, IReadOnlyList<string> Roles,
+    string? PreferredCulture, DateTimeOffset? DeactivatedAt, bool LockedOut)
+{
+    public bool IsActive => DeactivatedAt is null;
+}
+
+/// <summary>An administrator's (or programme manager's) change to an account. Null <see cref="PreferredCulture"/>: follow the browser.</summary>
+public sealed record UpdateUser
+{
+    public required Guid UserId { get; init; }
+
+    public required string Email { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required Guid InstitutionId { get; init; }
+
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    public required string? PreferredCulture { get; init; }
+}
 
 public sealed record CreateUser
 {
@@ -24,9 +49,20 @@ public sealed record CreateUser
 /// <summary>
 /// Institutions and user accounts as the administration pages need them. Field errors come back as codes
 /// (Required, TooLong, Invalid, Taken, NotAllowed, or Identity's own codes for passwords) for the page to localise.
+/// Who may change an account (docs/adr/0021-account-administration.md): an administrator any account; a programme
+/// manager the accounts of their own institution that are not administrators'. Nobody deactivates their own account
+/// or changes their own roles or institution (so an administrator cannot lock everybody out by mistake). A change of
+/// roles or institution, and a deactivation, end every session of the account at once.
 /// </summary>
-public sealed class UserAdministrationService(AppDbContext db, UserManager<AppUser> users, ICurrentUser currentUser, AuditLog audit, TimeProvider clock)
+public sealed class UserAdministrationService(
+    AppDbContext db, UserManager<AppUser> users, ICurrentUser currentUser, AuditLog audit, TimeProvider clock,
+    UserSessions sessions, PasswordResetService passwordResets)
 {
+    /// <summary>The languages a user may prefer (null: follow the browser).</summary>
+    public static readonly IReadOnlyList<string> Cultures = ["fr", "ar-MA", "en", "es"];
+
+    public const string SelfConflict = "Administration.Users.Conflict.Self";
+
     public async Task<IReadOnlyList<InstitutionView>> ListInstitutionsAsync(CancellationToken ct)
     {
         var all = await db.Set<Institution>().AsNoTracking().ToListAsync(ct);
@@ -51,6 +87,7 @@ public sealed class UserAdministrationService(AppDbContext db, UserManager<AppUs
                 u.Email,
                 u.DisplayName,
                 u.LockoutEnd,
+                u.DeactivatedAt,
                 Institution = db.Set<Institution>().Where(i => i.Id == u.InstitutionId).Select(i => i.Code).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -64,7 +101,7 @@ public sealed class UserAdministrationService(AppDbContext db, UserManager<AppUs
         return rows
             .OrderBy(r => r.Institution, StringComparer.Ordinal).ThenBy(r => r.Email, StringComparer.Ordinal)
             .Select(r => new UserView(r.Id, r.Email ?? "", r.DisplayName, r.Institution,
-                rolesByUser[r.Id].Order(StringComparer.Ordinal).ToList(), r.LockoutEnd > now))
+                rolesByUser[r.Id].Order(StringComparer.Ordinal).ToList(), r.LockoutEnd > now, r.DeactivatedAt is not null))
             .ToList();
     }
 
@@ -149,11 +186,244 @@ public sealed class UserAdministrationService(AppDbContext db, UserManager<AppUs
         return (user.Id, errors);
     }
 
+    /// <summary>The account, or null when it does not exist or lies outside the current user's institution.</summary>
+    public async Task<UserDetails?> GetUserAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await db.Set<AppUser>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null || !InstitutionScope.CanSee(currentUser, user.InstitutionId) ? null : await DetailsAsync(user, ct);
+    }
+
+    /// <summary>Whether the current user may change this account (the page hides the forms otherwise).</summary>
+    public bool CanChange(UserDetails user) =>
+        InstitutionScope.SeesAllInstitutions(currentUser) || !user.Roles.Contains(Roles.Administrator, StringComparer.Ordinal);
+
+    public async Task<WriteResult<UserDetails>> UpdateUserAsync(UpdateUser request, CancellationToken ct)
+    {
+        var (user, refusal) = await FindChangeableAsync(request.UserId, ct);
+        if (user is null)
+        {
+            return refusal!;
+        }
+
+        var errors = new FieldErrors();
+        var email = request.Email.Trim();
+        var displayName = request.DisplayName.Trim();
+        if (email.Length == 0)
+        {
+            errors.Add(nameof(UpdateUser.Email), "Required");
+        }
+        else if (email.Length > 256 || !email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@') || !TextRules.IsClean(email))
+        {
+            errors.Add(nameof(UpdateUser.Email), "Invalid");
+        }
+        else if (await users.FindByEmailAsync(email) is { } holder && holder.Id != user.Id)
+        {
+            errors.Add(nameof(UpdateUser.Email), "Taken");
+        }
+
+        if (displayName.Length == 0)
+        {
+            errors.Add(nameof(UpdateUser.DisplayName), "Required");
+        }
+        else if (displayName.Length > 200)
+        {
+            errors.Add(nameof(UpdateUser.DisplayName), "TooLong");
+        }
+        else if (!TextRules.IsClean(displayName))
+        {
+            errors.Add(nameof(UpdateUser.DisplayName), "Invalid");
+        }
+
+        if (!await db.Set<Institution>().AnyAsync(i => i.Id == request.InstitutionId, ct)
+            || !InstitutionScope.CanSee(currentUser, request.InstitutionId))
+        {
+            errors.Add(nameof(UpdateUser.InstitutionId), "NotAllowed");
+        }
+
+        var roles = request.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (roles.Count == 0)
+        {
+            errors.Add(nameof(UpdateUser.Roles), "Required");
+        }
+        else if (roles.Any(r => !Roles.All.Contains(r, StringComparer.Ordinal))
+                 || (roles.Contains(Roles.Administrator, StringComparer.Ordinal) && !InstitutionScope.SeesAllInstitutions(currentUser)))
+        {
+            errors.Add(nameof(UpdateUser.Roles), "NotAllowed");
+        }
+
+        if (request.PreferredCulture is { } culture && !Cultures.Contains(culture, StringComparer.Ordinal))
+        {
+            errors.Add(nameof(UpdateUser.PreferredCulture), "NotAllowed");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return WriteResult<UserDetails>.Invalid(errors);
+        }
+
+        var currentRoles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        var accessChanges = !currentRoles.SequenceEqual(roles, StringComparer.Ordinal) || user.InstitutionId != request.InstitutionId;
+        if (accessChanges && user.Id == currentUser.UserId)
+        {
+            return WriteResult<UserDetails>.Conflict(SelfConflict);
+        }
+
+        var changed = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!string.Equals(user.Email, email, StringComparison.Ordinal))
+        {
+            Check(await users.SetEmailAsync(user, email));
+            Check(await users.SetUserNameAsync(user, email));
+            user.EmailConfirmed = true;
+            changed.Add("Email");
+        }
+
+        if (!string.Equals(user.DisplayName, displayName, StringComparison.Ordinal))
+        {
+            user.DisplayName = displayName;
+            changed.Add("DisplayName");
+        }
+
+        if (!string.Equals(user.PreferredCulture, request.PreferredCulture, StringComparison.Ordinal))
+        {
+            user.PreferredCulture = request.PreferredCulture;
+            changed.Add("PreferredCulture");
+        }
+
+        if (user.InstitutionId != request.InstitutionId)
+        {
+            user.InstitutionId = request.InstitutionId;
+            changed.Add("InstitutionId");
+        }
+
+        if (!currentRoles.SequenceEqual(roles, StringComparer.Ordinal))
+        {
+            Check(await users.RemoveFromRolesAsync(user, currentRoles.Except(roles, StringComparer.Ordinal)));
+            Check(await users.AddToRolesAsync(user, roles.Except(currentRoles, StringComparer.Ordinal)));
+            changed.Add("Roles");
+        }
+
+        if (changed.Count > 0)
+        {
+            // The new roles or institution must not wait for the next sign-in: the cookie holds the old ones.
+            if (accessChanges)
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await sessions.RevokeAllAsync(user.Id, ct);
+            }
+
+            Check(await users.UpdateAsync(user));
+            audit.Add(AuditAction.Update, "User", user.Id.ToString(), string.Join(',', changed));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return WriteResult<UserDetails>.Ok(await DetailsAsync(user, ct));
+    }
+
+    /// <summary>Deactivates the account and ends its sessions at once; its holder can no longer sign in.</summary>
+    public async Task<WriteResult<UserDetails>> DeactivateAsync(Guid userId, CancellationToken ct)
+    {
+        var (user, refusal) = await FindChangeableAsync(userId, ct);
+        if (user is null)
+        {
+            return refusal!;
+        }
+
+        if (user.Id == currentUser.UserId)
+        {
+            return WriteResult<UserDetails>.Conflict(SelfConflict);
+        }
+
+        if (user.DeactivatedAt is null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            user.DeactivatedAt = clock.GetUtcNow();
+            audit.Add(AuditAction.Deactivate, "User", user.Id.ToString());
+            // Saves the account and the entry; the new stamp also refuses any copy of a ticket the store no longer holds.
+            Check(await users.UpdateSecurityStampAsync(user));
+            await sessions.RevokeAllAsync(user.Id, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return WriteResult<UserDetails>.Ok(await DetailsAsync(user, ct));
+    }
+
+    public async Task<WriteResult<UserDetails>> ReactivateAsync(Guid userId, CancellationToken ct)
+    {
+        var (user, refusal) = await FindChangeableAsync(userId, ct);
+        if (user is null)
+        {
+            return refusal!;
+        }
+
+        if (user.DeactivatedAt is not null)
+        {
+            user.DeactivatedAt = null;
+            Check(await users.UpdateAsync(user));
+            audit.Add(AuditAction.Reactivate, "User", user.Id.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return WriteResult<UserDetails>.Ok(await DetailsAsync(user, ct));
+    }
+
+    /// <summary>E-mails the account a link to choose a new password (the same message as "forgot password").</summary>
+    /// <param name="resetPageUrl">The absolute address of the reset page.</param>
+    public async Task<WriteResult<UserDetails>> SendPasswordResetAsync(Guid userId, string resetPageUrl, CancellationToken ct)
+    {
+        var (user, refusal) = await FindChangeableAsync(userId, ct);
+        if (user is null)
+        {
+            return refusal!;
+        }
+
+        if (user.DeactivatedAt is not null)
+        {
+            return WriteResult<UserDetails>.Conflict("Administration.Users.Conflict.Deactivated");
+        }
+
+        await passwordResets.EnqueueAsync(user, resetPageUrl, byCurrentUser: true);
+        await db.SaveChangesAsync(ct);
+        return WriteResult<UserDetails>.Ok(await DetailsAsync(user, ct));
+    }
+
+    /// <summary>The tracked account when the current user may change it; otherwise NotFound (not visible) or Forbidden.</summary>
+    private async Task<(AppUser? User, WriteResult<UserDetails>? Refusal)> FindChangeableAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await db.Set<AppUser>().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || !InstitutionScope.CanSee(currentUser, user.InstitutionId))
+        {
+            return (null, WriteResult<UserDetails>.NotFound());
+        }
+
+        // An administrator's account sees every institution: only another administrator may change it.
+        if (!InstitutionScope.SeesAllInstitutions(currentUser) && await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            return (null, WriteResult<UserDetails>.Forbidden());
+        }
+
+        return (user, null);
+    }
+
+    private async Task<UserDetails> DetailsAsync(AppUser user, CancellationToken ct)
+    {
+        var roles = await db.Set<IdentityUserRole<Guid>>()
+            .Where(ur => ur.UserId == user.Id)
+            .Join(db.Set<IdentityRole<Guid>>(), ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(ct);
+        var code = user.InstitutionId is { } id
+            ? await db.Set<Institution>().Where(i => i.Id == id).Select(i => i.Code).FirstOrDefaultAsync(ct)
+            : null;
+        return new UserDetails(user.Id, user.Email ?? "", user.DisplayName, user.InstitutionId, code,
+            roles.Order(StringComparer.Ordinal).ToList(), user.PreferredCulture, user.DeactivatedAt, user.LockoutEnd > clock.GetUtcNow());
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException("Creating the user failed: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+            throw new InvalidOperationException("Changing the user failed: " + string.Join(", ", result.Errors.Select(e => e.Code)));
         }
     }
 }

@@ -113,6 +113,15 @@ public sealed record MeasureView
 
     public required IReadOnlyList<string> Activities { get; init; }
 
+    /// <summary>Who the measure is for, in plain words (null when nobody wrote it yet).</summary>
+    public string? ForWhom { get; init; }
+
+    public string? WhatYouGet { get; init; }
+
+    public string? HowToApply { get; init; }
+
+    public string? Contact { get; init; }
+
     public required IReadOnlyList<MeasureChild> Initiatives { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

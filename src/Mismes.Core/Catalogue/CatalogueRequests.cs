@@ -20,8 +20,20 @@ public sealed record MeasureTexts
     /// <summary>Main activities, one per line.</summary>
     public string? Activities { get; init; }
 
+    /// <summary>Who the measure is for, in plain words.</summary>
+    public string? ForWhom { get; init; }
+
+    /// <summary>What a participant gets.</summary>
+    public string? WhatYouGet { get; init; }
+
+    /// <summary>How and where to apply.</summary>
+    public string? HowToApply { get; init; }
+
+    /// <summary>An office or a website to contact.</summary>
+    public string? Contact { get; init; }
+
     public bool IsEmpty =>
-        new[] { Title, Implementers, Funders, Period, Budget, Beneficiaries, Activities }.All(string.IsNullOrWhiteSpace);
+        new[] { Title, Implementers, Funders, Period, Budget, Beneficiaries, Activities, ForWhom, WhatYouGet, HowToApply, Contact }.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>

@@ -69,7 +69,7 @@ internal sealed class SeedMeasure
 /// measure 9 groups the five assisted voluntary return programmes. Figures are the report's, as given. The models
 /// of the typology are our classification: the report names the 11 models but does not assign them to measures.
 /// </summary>
-internal static class CatalogueSeedData
+internal static partial class CatalogueSeedData
 {
     private const string Src = "ETF (2015), MISMES Maroc, tableau 2.1";
 

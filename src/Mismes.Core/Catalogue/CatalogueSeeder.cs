@@ -8,7 +8,8 @@ namespace Mismes.Core.Catalogue;
 /// <summary>
 /// Seeds the catalogue with the measures of the report (<see cref="CatalogueSeedData"/>). Idempotent by slug: a measure
 /// already present is left as it is (a programme manager may have edited it), only missing ones are added; links to
-/// institutions seeded since (Order 0) are filled in on every run.
+/// institutions seeded since (Order 0) are filled in on every run, and so is the plain-language guidance of a
+/// translation that has none yet (measures seeded before it existed).
 /// </summary>
 internal sealed class CatalogueSeeder(AppDbContext db, TimeProvider clock) : IReferenceDataSeeder
 {
@@ -16,7 +17,8 @@ internal sealed class CatalogueSeeder(AppDbContext db, TimeProvider clock) : IRe
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        var existing = await db.Set<SupportMeasure>().Include(m => m.Parties).ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, ct);
+        var existing = await db.Set<SupportMeasure>().AsSplitQuery().Include(m => m.Parties).Include(m => m.Translations)
+            .ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, ct);
         var institutions = await db.Set<Institution>().Select(i => new { i.Id, i.Code }).ToListAsync(ct);
         var institutionByCode = institutions.ToDictionary(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
@@ -28,6 +30,7 @@ internal sealed class CatalogueSeeder(AppDbContext db, TimeProvider clock) : IRe
             if (existing.TryGetValue(seed.Slug, out var present))
             {
                 LinkInstitutions(present, institutionByCode);
+                FillGuidance(present);
                 continue;
             }
 
@@ -69,11 +72,30 @@ internal sealed class CatalogueSeeder(AppDbContext db, TimeProvider clock) : IRe
                 Activities = t.Text.Activities,
             }));
             LinkInstitutions(measure, institutionByCode);
+            FillGuidance(measure);
             db.Set<SupportMeasure>().Add(measure);
             existing[seed.Slug] = measure;
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Seeds the guidance of each translation that has none; guidance a programme manager wrote is kept.</summary>
+    private static void FillGuidance(SupportMeasure measure)
+    {
+        if (!CatalogueSeedData.Guidance.TryGetValue(measure.Slug, out var byCulture))
+        {
+            return;
+        }
+
+        foreach (var row in measure.Translations)
+        {
+            if (byCulture.TryGetValue(row.Culture, out var g)
+                && row.ForWhom is null && row.WhatYouGet is null && row.HowToApply is null && row.Contact is null)
+            {
+                (row.ForWhom, row.WhatYouGet, row.HowToApply, row.Contact) = (g.ForWhom, g.WhatYouGet, g.HowToApply, g.Contact);
+            }
+        }
     }
 
     internal static void LinkInstitutions(SupportMeasure measure, IReadOnlyDictionary<string, Guid> institutionByCode)

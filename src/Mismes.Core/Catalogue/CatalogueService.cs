@@ -133,6 +133,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
                     Budget = t.Budget,
                     Beneficiaries = t.Beneficiaries,
                     Activities = t.Activities,
+                    ForWhom = t.ForWhom,
+                    WhatYouGet = t.WhatYouGet,
+                    HowToApply = t.HowToApply,
+                    Contact = t.Contact,
                 },
                 StringComparer.Ordinal),
         });
@@ -318,13 +322,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
 
         foreach (var (culture, text) in input.Texts)
         {
-            CheckLength(errors, $"Texts.{culture}.Title", text.Title, 300);
-            CheckLength(errors, $"Texts.{culture}.Activities", text.Activities, 4000);
-            CheckLength(errors, $"Texts.{culture}.Implementers", text.Implementers, 1000);
-            CheckLength(errors, $"Texts.{culture}.Funders", text.Funders, 1000);
-            CheckLength(errors, $"Texts.{culture}.Budget", text.Budget, 500);
-            CheckLength(errors, $"Texts.{culture}.Beneficiaries", text.Beneficiaries, 500);
-            CheckLength(errors, $"Texts.{culture}.Period", text.Period, 300);
+            foreach (var (field, max) in MeasureTextLimits.PerLanguage)
+            {
+                CheckLength(errors, $"Texts.{culture}.{field}", MeasureTextLimits.Value(text, field), max);
+            }
         }
 
         CheckYear(errors, "StartYear", input.StartYear);
@@ -370,7 +371,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             }
         }
 
-        CheckLength(errors, "SourceReference", input.SourceReference, 500);
+        CheckLength(errors, "SourceReference", input.SourceReference, MeasureTextLimits.SourceReference);
         CheckText(input, errors);
     }
 
@@ -496,6 +497,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             row.Budget = Clean(text.Budget);
             row.Beneficiaries = Clean(text.Beneficiaries);
             row.Activities = Clean(text.Activities);
+            row.ForWhom = Clean(text.ForWhom);
+            row.WhatYouGet = Clean(text.WhatYouGet);
+            row.HowToApply = Clean(text.HowToApply);
+            row.Contact = Clean(text.Contact);
         }
     }
 
@@ -517,7 +522,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         };
         foreach (var t in m.Translations)
         {
-            s["Texts." + t.Culture] = string.Join('\u001f', t.Title, t.Implementers, t.Funders, t.Period, t.Budget, t.Beneficiaries, t.Activities);
+            s["Texts." + t.Culture] = string.Join('\u001f', t.Title, t.Implementers, t.Funders, t.Period, t.Budget, t.Beneficiaries, t.Activities, t.ForWhom, t.WhatYouGet, t.HowToApply, t.Contact);
         }
 
         return s;
@@ -582,6 +587,10 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
             Budget = Pick(t => t.Budget),
             Beneficiaries = Pick(t => t.Beneficiaries),
             Activities = Lines(Pick(t => t.Activities)),
+            ForWhom = Pick(t => t.ForWhom),
+            WhatYouGet = Pick(t => t.WhatYouGet),
+            HowToApply = Pick(t => t.HowToApply),
+            Contact = Pick(t => t.Contact),
             Initiatives = all.Where(a => a.Header.ParentId == m.Id)
                 .Select(a => new MeasureChild(a.Header.Slug, a.Header.Reference, TitleIn(a.Titles, culture) ?? a.Header.Slug))
                 .ToList(),
@@ -593,7 +602,7 @@ public sealed partial class CatalogueService(AppDbContext db, AuditLog audit, Ti
         (titles.FirstOrDefault(t => t.Culture == culture) ?? titles.FirstOrDefault(t => t.Culture == CatalogueCultures.Fallback))?.Title;
 
     private static string AllTexts(SupportMeasure m) =>
-        string.Join(' ', m.Translations.Select(t => string.Join(' ', t.Title, t.Implementers, t.Funders, t.Activities, t.Beneficiaries)));
+        string.Join(' ', m.Translations.Select(t => string.Join(' ', t.Title, t.Implementers, t.Funders, t.Activities, t.Beneficiaries, t.ForWhom, t.WhatYouGet)));
 
     /// <summary>
     /// Every word of the query appears in the measure, ignoring case and accents, with Arabic spelling normalised on

@@ -117,6 +117,20 @@ public sealed class SupportMeasureTranslation
 
     /// <summary>Main activities, one per line.</summary>
     public string? Activities { get; set; }
+
+    // What a migrant needs to act on the measure, in plain words (issue 6, 2.11).
+
+    /// <summary>Who the measure is for, e.g. "Women from rural areas who want to work one season in Spain."</summary>
+    public string? ForWhom { get; set; }
+
+    /// <summary>What a participant gets.</summary>
+    public string? WhatYouGet { get; set; }
+
+    /// <summary>How and where to apply, step by step.</summary>
+    public string? HowToApply { get; set; }
+
+    /// <summary>Whom to contact: an office or a website, never a person's private details.</summary>
+    public string? Contact { get; set; }
 }
 
 /// <summary>One model of the typology a measure belongs to (a measure may combine several).</summary>
@@ -155,7 +169,7 @@ internal sealed class SupportMeasureConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(m => m.Phase).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.BudgetAmount).HasPrecision(18, 2);
         builder.Property(m => m.BudgetCurrency).HasMaxLength(3);
-        builder.Property(m => m.SourceReference).HasMaxLength(500);
+        builder.Property(m => m.SourceReference).HasMaxLength(MeasureTextLimits.SourceReference);
         builder.HasIndex(m => m.SortKey);
         builder.HasOne<SupportMeasure>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Translations).WithOne().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Cascade);
@@ -170,13 +184,17 @@ internal sealed class SupportMeasureTranslationConfiguration : IEntityTypeConfig
     {
         builder.HasKey(t => new { t.MeasureId, t.Culture });
         builder.Property(t => t.Culture).HasMaxLength(5);
-        builder.Property(t => t.Title).HasMaxLength(300);
-        builder.Property(t => t.Implementers).HasMaxLength(1000);
-        builder.Property(t => t.Funders).HasMaxLength(1000);
-        builder.Property(t => t.Period).HasMaxLength(300);
-        builder.Property(t => t.Budget).HasMaxLength(500);
-        builder.Property(t => t.Beneficiaries).HasMaxLength(500);
-        builder.Property(t => t.Activities).HasMaxLength(4000);
+        builder.Property(t => t.Title).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Title)));
+        builder.Property(t => t.Implementers).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Implementers)));
+        builder.Property(t => t.Funders).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Funders)));
+        builder.Property(t => t.Period).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Period)));
+        builder.Property(t => t.Budget).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Budget)));
+        builder.Property(t => t.Beneficiaries).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Beneficiaries)));
+        builder.Property(t => t.Activities).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Activities)));
+        builder.Property(t => t.ForWhom).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.ForWhom)));
+        builder.Property(t => t.WhatYouGet).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.WhatYouGet)));
+        builder.Property(t => t.HowToApply).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.HowToApply)));
+        builder.Property(t => t.Contact).HasMaxLength(MeasureTextLimits.Max(nameof(SupportMeasureTranslation.Contact)));
     }
 }
 

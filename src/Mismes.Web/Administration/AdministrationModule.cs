@@ -26,6 +26,10 @@ internal static class AdministrationModule
         // The institution id and name travel in the cookie so scoping never needs a lookup per request.
         services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, MismesClaimsPrincipalFactory>();
+        // A deactivated account cannot sign in, whichever page signs it in.
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<AppUser>, MismesSignInManager>());
+        // Reset links ("forgot password", or sent by an administrator) work for an hour, once.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetService.LinkLifetime);
 
         // One default scheme that picks the API key handler for /api requests presenting a key and the Identity
         // cookie otherwise, so the fallback policy and every role policy accept both (docs/adr/0005-roles-and-institution-scope.md).

@@ -49,6 +49,15 @@ internal sealed class CatalogueLabels(IStringLocalizer<SharedResource> localizer
 
     public string Beneficiaries(MeasureView m) => m.Beneficiaries ?? "";
 
+    /// <summary>The period as written; else from the years (issue 6, 2.12: a new measure with a start year read "dates unknown").</summary>
+    public string Period(MeasureView m) => m.Period ?? (m.StartYear, m.EndYear) switch
+    {
+        (int start, int end) => string.Create(CultureInfo.InvariantCulture, $"{start}–{end}"),
+        (int start, null) => string.Format(CultureInfo.CurrentCulture, this["Catalogue.Period.Since"], start.ToString(CultureInfo.InvariantCulture)),
+        (null, int end) => end.ToString(CultureInfo.InvariantCulture),
+        _ => Status(MeasureStatus.Unknown),
+    };
+
     /// <summary>The comparison table: one column per attribute, headers in the reader's language.</summary>
     public (string[] Headers, List<IReadOnlyList<object?>> Rows) Table(IEnumerable<MeasureView> measures, string baseUrl)
     {

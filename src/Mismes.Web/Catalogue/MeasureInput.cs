@@ -19,6 +19,15 @@ public sealed class MeasureTextInput
     public string? Beneficiaries { get; set; }
 
     public string? Activities { get; set; }
+
+    /// <summary>Who the measure is for, in plain words.</summary>
+    public string? ForWhom { get; set; }
+
+    public string? WhatYouGet { get; set; }
+
+    public string? HowToApply { get; set; }
+
+    public string? Contact { get; set; }
 }
 
 /// <summary>
@@ -97,6 +106,10 @@ public sealed class MeasureInput
                 Budget = t.Value.Budget,
                 Beneficiaries = t.Value.Beneficiaries,
                 Activities = t.Value.Activities,
+                ForWhom = t.Value.ForWhom,
+                WhatYouGet = t.Value.WhatYouGet,
+                HowToApply = t.Value.HowToApply,
+                Contact = t.Value.Contact,
             },
             StringComparer.Ordinal),
     };
@@ -169,6 +182,10 @@ public sealed class MeasureInput
                     Budget = t.Value.Budget,
                     Beneficiaries = t.Value.Beneficiaries,
                     Activities = t.Value.Activities,
+                    ForWhom = t.Value.ForWhom,
+                    WhatYouGet = t.Value.WhatYouGet,
+                    HowToApply = t.Value.HowToApply,
+                    Contact = t.Value.Contact,
                 },
                 StringComparer.Ordinal),
         };

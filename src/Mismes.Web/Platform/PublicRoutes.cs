@@ -27,8 +27,10 @@ public static class PublicRoutes
         "/api-reference/scalar.aspnetcore.js",
         "/api-reference/favicon.svg",
 
-        // Administration: signing in must be possible without being signed in.
+        // Administration: signing in must be possible without being signed in, and so must choosing a new password.
         "/Account/SignIn",
+        "/Account/ForgotPassword",
+        "/Account/ResetPassword",
 
         // Catalogue of support measures: the list, a measure, the comparison table export and the read-only API.
         "/Catalogue",

@@ -54,6 +54,12 @@ internal static class RateLimits
     /// <summary>The sign-in form's address; its posts are limited by client.</summary>
     public const string SignInPath = "/Account/SignIn";
 
+    /// <summary>
+    /// The forms that guess or spend something of an account (sign-in and its second step, forgot and reset
+    /// password): their posts are limited by client like sign-in, each form with its own count.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AccountFormPaths = [SignInPath, "/Account/ForgotPassword", "/Account/ResetPassword"];
+
     internal static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section);
@@ -65,8 +71,11 @@ internal static class RateLimits
     /// <summary>After authentication (API keys and users are known), before the endpoints.</summary>
     internal static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 
-    private static bool IsSignInPost(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The account form this request posts to, or null.</summary>
+    private static string? AccountFormPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? AccountFormPaths.FirstOrDefault(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+            : null;
 
     internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -98,7 +107,7 @@ internal static class RateLimits
             options.AddPolicy(PublicForm, context => Fixed("client:" + ClientAddress(context), s.PublicForm));
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsSignInPost(context) ? Fixed("client:" + ClientAddress(context), s.SignInPerClient) : None()),
+                    AccountFormPost(context) is { } form ? Fixed(form.ToLowerInvariant() + " client:" + ClientAddress(context), s.SignInPerClient) : None()),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(MismesClaims.ApiKeyId)?.Value is { } keyId ? Fixed("key:" + keyId, s.ApiKey) : None()));
         }

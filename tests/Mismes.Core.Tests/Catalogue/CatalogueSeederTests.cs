@@ -130,6 +130,41 @@ public sealed class CatalogueSeederTests
     }
 
     [Fact]
+    public async Task Seed_EveryMeasure_HasThePlainLanguageGuidanceInFourLanguages()
+    {
+        using var t = new CatalogueDb();
+        await t.SeedAsync();
+
+        var rows = await t.Db.Set<SupportMeasureTranslation>().ToListAsync();
+
+        Assert.Equal(CatalogueSeedData.Measures.Count * 4, rows.Count);
+        Assert.All(rows, r => Assert.False(
+            string.IsNullOrWhiteSpace(r.ForWhom) || string.IsNullOrWhiteSpace(r.WhatYouGet) || string.IsNullOrWhiteSpace(r.HowToApply) || string.IsNullOrWhiteSpace(r.Contact),
+            r.Culture + " " + r.Title));
+        Assert.All(rows.Where(r => r.Culture == "ar"), r => Assert.Matches("[\u0600-\u06FF]", r.ForWhom));
+    }
+
+    [Fact]
+    public async Task Seed_GuidanceMissingOrEdited_FillsOnlyWhatIsMissing()
+    {
+        using var t = new CatalogueDb();
+        await t.SeedAsync();
+        var rows = await t.Db.Set<SupportMeasureTranslation>().ToListAsync();
+        var edited = rows[0];
+        var emptied = rows[1];
+        edited.ForWhom = "Texte modifié";
+        (emptied.ForWhom, emptied.WhatYouGet, emptied.HowToApply, emptied.Contact) = (null, null, null, null);
+        await t.Db.SaveChangesAsync();
+
+        using var second = t.NewContext();
+        await t.SeedAsync(second);
+
+        var after = await t.NewContext().Set<SupportMeasureTranslation>().ToListAsync();
+        Assert.Equal("Texte modifié", after.Single(r => r.MeasureId == edited.MeasureId && r.Culture == edited.Culture).ForWhom);
+        Assert.False(string.IsNullOrWhiteSpace(after.Single(r => r.MeasureId == emptied.MeasureId && r.Culture == emptied.Culture).Contact));
+    }
+
+    [Fact]
     public async Task Seed_InstitutionAddedLater_LinksItsPartiesOnNextRun()
     {
         using var t = new CatalogueDb();

@@ -179,6 +179,22 @@ public sealed class CatalogueApiTests(MismesWebFactory factory) : IClassFixture<
         Assert.Equal(("Changed title", 2030), (updated!.Title, updated.EndYear));
     }
 
+    /// <summary>Issue 6, 2.11: partners write and read the plain-language guidance through the API too.</summary>
+    [Fact]
+    public async Task Update_Guidance_ReadBackInTheLanguage()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Mcmream);
+        var created = await (await client.PostAsJsonAsync("/api/v1/measures", NewMeasure("avec-orientation"), Json)).Content.ReadFromJsonAsync<MeasureDto>(Json);
+        var input = NewMeasure("avec-orientation");
+        input.Texts["ar"] = new MeasureTextInput { Title = "تدبير تجريبي", ForWhom = "المغاربة العائدون.", Contact = "www.mcmream.gov.ma" };
+
+        var response = await client.PutAsJsonAsync($"/api/v1/measures/{created!.Id}", input, Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var read = await factory.CreateCookieClient().GetFromJsonAsync<MeasureDto>($"/api/v1/measures/{created.Id}?culture=ar-MA", Json);
+        Assert.Equal(("المغاربة العائدون.", "www.mcmream.gov.ma", (string?)null), (read!.ForWhom, read.Contact, read.HowToApply));
+    }
+
     [Fact]
     public async Task Update_UnknownId_Returns404()
     {

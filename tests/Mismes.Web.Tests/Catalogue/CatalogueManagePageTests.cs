@@ -69,6 +69,81 @@ public sealed class CatalogueManagePageTests(MismesWebFactory factory) : IClassF
         Assert.Contains("Start year: Enter a number.", html, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 6, 2.4: each message beside its field names the field, as the summary does, and the summary links to it.</summary>
+    [Fact]
+    public async Task ManageCreate_InvalidForm_EachMessageBesideItsFieldNamesTheField()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+        var token = await CataloguePageTests.AntiforgeryTokenAsync(client, "/Catalogue/Manage/Create?culture=en");
+
+        var response = await client.PostAsync(new Uri("/Catalogue/Manage/Create?culture=en", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token),
+            new("Input.Phase", "Several"),
+            new("Input.Models", "SkillsRecognition"),
+            new("Input.Texts[fr].Title", ""),
+            new("Input.Texts[ar].Title", "عنوان"),
+            new("Input.Texts[ar].ForWhom", new string('ب', MeasureTextLimits.Max("ForWhom") + 1)),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<div class=\"invalid-feedback\">Title (fr): This field is required.</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"invalid-feedback\">Who it is for (in plain words) (ar): This text is too long.</div>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#f-Texts-fr-Title\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#f-Texts-ar-ForWhom\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">This field is required.<", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 6, 2.4: required fields are marked and length limits stated before anyone submits.</summary>
+    [Fact]
+    public async Task ManageCreate_EmptyForm_MarksRequiredFieldsAndStatesLengthLimits()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "TEST-CATALOGUE");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Catalogue/Manage/Create", UriKind.Relative)));
+
+        // Phase, models and the French title: the three fields the service requires.
+        Assert.Equal(3, html.Split("<span class=\"required-mark\">(obligatoire)</span>").Length - 1);
+        Assert.Contains("maxlength=\"300\" aria-describedby=\"hint-f-Texts-fr-Title\"", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"form-text\" id=\"hint-f-Texts-fr-Title\">300 caractères au plus.</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"form-text\" id=\"hint-f-Texts-es-Activities\">4000 caractères au plus.</div>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 6, 2.11: the guidance is written on the form, in each language, and read on the public page.</summary>
+    [Fact]
+    public async Task ManageCreate_GuidanceInTwoLanguages_ShownOnThePublicPageInEach()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, InstitutionCodes.Anapec);
+        var token = await CataloguePageTests.AntiforgeryTokenAsync(client, "/Catalogue/Manage/Create");
+
+        var response = await client.PostAsync(new Uri("/Catalogue/Manage/Create", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token),
+            new("Input.Phase", "PreMigration"),
+            new("Input.Models", "PreDepartureInformation"),
+            new("Input.ImplementerCodes", "ANAPEC"),
+            new("Input.StartYear", "2026"),
+            new("Input.Ongoing", "true"),
+            new("Input.Texts[fr].Title", "Atelier avant le départ"),
+            new("Input.Texts[fr].ForWhom", "Les personnes qui partent travailler en Espagne."),
+            new("Input.Texts[fr].WhatYouGet", "Une demi-journée sur vos droits."),
+            new("Input.Texts[fr].HowToApply", "Inscrivez-vous à l'agence."),
+            new("Input.Texts[fr].Contact", "Agence ANAPEC de Tanger"),
+            new("Input.Texts[ar].Title", "ورشة قبل السفر"),
+            new("Input.Texts[ar].ForWhom", "الأشخاص الذين يسافرون للعمل في إسبانيا."),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var anonymous = factory.CreateCookieClient();
+        var fr = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Catalogue/atelier-avant-le-depart", UriKind.Relative)));
+        Assert.Contains("Les personnes qui partent travailler en Espagne.", fr, StringComparison.Ordinal);
+        Assert.Contains("Inscrivez-vous à l'agence.", fr, StringComparison.Ordinal);
+        Assert.Contains("Agence ANAPEC de Tanger", fr, StringComparison.Ordinal);
+        var ar = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Catalogue/atelier-avant-le-depart?culture=ar-MA", UriKind.Relative)));
+        Assert.Contains("الأشخاص الذين يسافرون للعمل في إسبانيا.", ar, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ManageEdit_ProgrammeManager_ShowsTheMeasureInAllFourLanguages()
     {

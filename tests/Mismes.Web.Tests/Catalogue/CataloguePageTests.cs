@@ -12,9 +12,9 @@ namespace Mismes.Web.Tests.Catalogue;
 public sealed partial class CataloguePageTests(MismesWebFactory factory) : IClassFixture<MismesWebFactory>
 {
     [Theory]
-    [InlineData("", 17)]
-    [InlineData("?phase=PreMigration", 5)]
-    [InlineData("?phase=DuringMigration", 5)]
+    [InlineData("", 13)]
+    [InlineData("?phase=PreMigration", 3)]
+    [InlineData("?phase=DuringMigration", 3)]
     [InlineData("?phase=PostMigration", 7)]
     [InlineData("?phase=PostMigration&implementer=IOM", 2)]
     [InlineData("?status=Ended", 4)]
@@ -31,13 +31,13 @@ public sealed partial class CataloguePageTests(MismesWebFactory factory) : IClas
     [Fact]
     public async Task Index_FilterByPhase_ListsOnlyThatPhasesMeasuresAndKeepsFiltersInExportLinks()
     {
-        var client = factory.CreateCookieClient();
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "TEST-CATALOGUE");
 
         var html = await client.GetStringAsync(new Uri("/Catalogue?phase=DuringMigration&culture=en", UriKind.Relative));
 
         var slugs = CardPattern().Matches(html).Select(m => m.Groups[1].Value);
-        Assert.Equal(["tokten", "fincome", "maghribcom", "trqn-iii", "formation-jeunes-mre"], slugs);
-        Assert.Contains("5 measure(s) found", html, StringComparison.Ordinal);
+        Assert.Equal(["fincome", "maghribcom", "formation-jeunes-mre"], slugs);
+        Assert.Contains("3 measure(s) found", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Catalogue/Export?format=xlsx&amp;culture=en&amp;phase=DuringMigration\"", html, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed partial class CataloguePageTests(MismesWebFactory factory) : IClas
 
         Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
         Assert.Contains("Migration phase: This value is not recognised.", html, StringComparison.Ordinal);
-        Assert.Equal(17, CardPattern().Count(html));
+        Assert.Equal(13, CardPattern().Count(html));
     }
 
     [Fact]
@@ -148,6 +148,78 @@ public sealed partial class CataloguePageTests(MismesWebFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 6, 2.11: a migrant sees what to do, in their language, before the study's attributes.</summary>
+    [Theory]
+    [InlineData("fr", "Pour qui ?", "Ce que vous recevez", "Comment et où demander", "Qui contacter", "Un contrat de travail pour la saison des fraises à Huelva")]
+    [InlineData("ar-MA", "لمن؟", "ماذا ستحصل عليه", "كيف وأين تقدّم طلبك", "بمن تتصل", "عقد عمل لموسم الفراولة في ويلبا")]
+    [InlineData("en", "Who is it for?", "What you get", "How and where to apply", "Who to contact", "A work contract for the strawberry season in Huelva")]
+    [InlineData("es", "¿Para quién?", "Qué recibe", "Cómo y dónde solicitarlo", "A quién contactar", "Un contrato de trabajo para la temporada de la fresa en Huelva")]
+    public async Task Details_Guidance_ShowsTheFourSectionsInTheLanguageBeforeTheResearchDetails(
+        string culture, string forWhom, string whatYouGet, string howToApply, string contact, string offer)
+    {
+        var client = factory.CreateCookieClient();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Catalogue/migration-saisonniere-maroc-espagne?culture=" + culture, UriKind.Relative)));
+
+        var positions = new[] { forWhom, whatYouGet, howToApply, contact }
+            .Select(heading => html.IndexOf($">{heading}</h2>", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains(offer, html, StringComparison.Ordinal);
+        Assert.Contains("www.anapec.org", html, StringComparison.Ordinal);
+        var research = html.IndexOf("<details class=\"mt-4\" id=\"research-details\">", StringComparison.Ordinal);
+        Assert.True(research > positions[^1]);
+        Assert.True(html.IndexOf("Tableau 2.1", StringComparison.Ordinal) is -1 || html.IndexOf("Tableau 2.1", StringComparison.Ordinal) > research);
+    }
+
+    [Fact]
+    public async Task Index_Default_ShowsRunningMeasuresAndTheArchiveShowsEndedOnes()
+    {
+        var client = factory.CreateCookieClient();
+        string[] ended = ["e-bosla", "acces-emploi-international-jeunes", "tokten", "trqn-iii"];
+
+        var running = await client.GetStringAsync(new Uri("/Catalogue?culture=en", UriKind.Relative));
+        var archiveHref = Regex.Match(running, "id=\"archive-link\" href=\"([^\"]+)\"").Groups[1].Value;
+        var archive = await client.GetStringAsync(new Uri(WebUtility.HtmlDecode(archiveHref), UriKind.Relative));
+
+        Assert.DoesNotContain(CardPattern().Matches(running).Select(m => m.Groups[1].Value), ended.Contains);
+        Assert.Equal(ended, CardPattern().Matches(archive).Select(m => m.Groups[1].Value));
+        Assert.Contains("Archive: the measures that have ended.", archive, StringComparison.Ordinal);
+        Assert.Contains("id=\"running-link\"", archive, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(Roles.Beneficiary, false)]
+    [InlineData(Roles.Advisor, true)]
+    [InlineData(Roles.ProgrammeManager, true)]
+    public async Task Index_ExportLinks_OnlyForStaffAfterTheList(string? role, bool shown)
+    {
+        var client = role is null ? factory.CreateCookieClient() : await factory.CreateSignedInClientAsync(role, "TEST-CATALOGUE");
+
+        var html = await client.GetStringAsync(new Uri("/Catalogue", UriKind.Relative));
+
+        Assert.Equal(shown, html.Contains("id=\"export-xlsx\"", StringComparison.Ordinal));
+        Assert.Equal(shown, html.Contains("id=\"export-csv\"", StringComparison.Ordinal));
+        if (shown)
+        {
+            Assert.True(html.IndexOf("id=\"export-xlsx\"", StringComparison.Ordinal) > html.IndexOf("id=\"measures\"", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("?phase=PreMigration", true)]
+    public async Task Index_Filters_FoldBehindOneButtonUnlessSet(string query, bool open)
+    {
+        var client = factory.CreateCookieClient();
+
+        var html = await client.GetStringAsync(new Uri("/Catalogue" + query, UriKind.Relative));
+
+        Assert.Contains(open ? "<details class=\"mt-3\" id=\"filters\" open=\"open\">" : "<details class=\"mt-3\" id=\"filters\">", html, StringComparison.Ordinal);
+        Assert.Contains("<summary class=\"btn btn-outline-secondary btn-lg\" id=\"filters-toggle\">", html, StringComparison.Ordinal);
     }
 
     internal static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)

@@ -62,6 +62,26 @@ public sealed class RateLimitTests(SmallLimitsHost host) : IClassFixture<SmallLi
         Assert.All(statuses.Skip(SmallLimitsHost.SignInPerClient), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
 
+    [Theory]
+    [InlineData("/Account/ForgotPassword", "192.0.2.21")]
+    [InlineData("/Account/ResetPassword", "192.0.2.22")]
+    public async Task AccountForm_PostsFromOneClient_429AfterTheSignInLimit(string form, string clientAddress)
+    {
+        var client = host.CreateCookieClient();
+        client.DefaultRequestHeaders.Add(PeerFromHeader.Header, clientAddress);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < SmallLimitsHost.SignInPerClient + 5; i++)
+        {
+            // The reset page shows no form without a valid link: the antiforgery token comes from the other account form.
+            using var response = await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = $"nobody-{i}@test.mismes.ma" }, form);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(SmallLimitsHost.SignInPerClient), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses.Skip(SmallLimitsHost.SignInPerClient), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+
     [Fact]
     public async Task SignIn_StrangerOverTheLimitOnAnAccount_DoesNotKeepItsOwnerOut()
     {

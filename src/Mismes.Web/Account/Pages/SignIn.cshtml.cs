@@ -82,6 +82,7 @@ public sealed class SignInModel(
         var refusal = user is null ? "unknown-account"
             : gate == SignInGate.ClosedForThisAccount ? "throttled"
             : IsLockedOut(user) ? "locked-out"
+            : user.DeactivatedAt is not null ? "deactivated"
             : !passwordMatches || !await signInManager.CanSignInAsync(user) ? "wrong-password"
             : null;
         if (refusal is not null)

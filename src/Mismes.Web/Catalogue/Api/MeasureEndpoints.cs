@@ -41,7 +41,11 @@ public sealed record MeasureDto(
     IReadOnlyList<string> Activities,
     IReadOnlyList<string> Initiatives,
     string? SourceReference,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? ForWhom,
+    string? WhatYouGet,
+    string? HowToApply,
+    string? Contact);
 
 /// <summary>/api/v1/measures: the public catalogue for partner systems (read anonymously; programme managers write).</summary>
 internal static class MeasureEndpoints
@@ -195,5 +199,9 @@ internal static class MeasureEndpoints
         m.Activities,
         m.Initiatives.Select(i => i.Slug).ToList(),
         m.SourceReference,
-        m.UpdatedAt);
+        m.UpdatedAt,
+        m.ForWhom,
+        m.WhatYouGet,
+        m.HowToApply,
+        m.Contact);
 }

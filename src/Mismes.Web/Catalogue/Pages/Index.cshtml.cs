@@ -39,16 +39,28 @@ public sealed class IndexModel(CatalogueService catalogue, IAuthorizationService
 
     public string Culture => CultureInfo.CurrentUICulture.Name;
 
+    /// <summary>Staff get the comparison exports; a migrant gets the list without them.</summary>
+    public bool IsStaff { get; private set; }
+
+    /// <summary>The archive: only ended measures.</summary>
+    public bool IsArchive => Filter.Status == MeasureStatus.Ended;
+
+    /// <summary>The filters other than free text are set: show them open.</summary>
+    public bool HasFilters => Filter.Phase is not null || Filter.Model is not null || Filter.Implementer is not null || Filter.Status is not null || !Errors.IsEmpty;
+
     /// <summary>Programme managers see the way to the management pages.</summary>
     public bool CanManage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Filter = CatalogueParsing.Filter(Phase, Model, Implementer, Status, Q, Errors);
+        // Running (and upcoming) measures by default; ended ones only in the archive (status=Ended).
+        Filter = CatalogueParsing.Filter(Phase, Model, Implementer, Status, Q, Errors) with { ExcludeEnded = true };
         Measures = await catalogue.SearchAsync(Filter, CatalogueCultures.Normalize(CultureInfo.CurrentUICulture), ct);
         Implementers = await catalogue.ImplementerCodesAsync(ct);
         CanManage = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, Administration.Policies.ManageCatalogue)).Succeeded;
+        IsStaff = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, Administration.Policies.StaffOnly)).Succeeded;
     }
 
     /// <summary>The export link keeps the visitor's filters and language.</summary>
