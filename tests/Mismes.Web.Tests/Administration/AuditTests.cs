@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Administration;
@@ -58,7 +59,7 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
 
         var byType = await GetAsync(admin, "/api/v1/audit?recordType=Measure");
         var byTypeAndId = await GetAsync(admin, "/api/v1/audit?recordType=Measure&recordId=m-1");
-        var byUserEmail = await GetAsync(admin, $"/api/v1/audit?recordType=Measure&user={Uri.EscapeDataString(actor.Email)}");
+        var byUserEmail = await SearchAsync(admin, new { recordType = "Measure", user = actor.Email });
         var byUserId = await GetAsync(admin, $"/api/v1/audit?user={actor.Id}");
         var byDates = await GetAsync(admin, "/api/v1/audit?recordType=Measure&from=2026-03-11T00:00:00Z&to=2026-03-12T00:00:00Z");
 
@@ -68,6 +69,34 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
         Assert.Equal(3, byUserId.Total);
         Assert.All(byUserId.Items, r => Assert.Equal(actor.Email, r.UserEmail));
         Assert.Equal(["m-2"], byDates.Items.Select(r => r.RecordId));
+    }
+
+    /// <summary>Issue 6, 3.12: a user's e-mail never travels in a URL; GET takes a user id, POST the e-mail in its body.</summary>
+    [Fact]
+    public async Task AuditApi_UserEmailInTheUrl_Returns400PointingToTheSearchEndpoint()
+    {
+        var actor = await factory.CreateUserAsync(Roles.Advisor, "TEST-AUDIT-A");
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, InstitutionCodes.Mcmream);
+
+        var response = await admin.GetAsync(new Uri($"/api/v1/audit?user={Uri.EscapeDataString(actor.Email)}&culture=en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Contains("POST /api/v1/audit/search", problem!.Errors["user"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditApi_SearchWithBadFilters_Returns400WithFieldErrors()
+    {
+        var admin = await factory.CreateSignedInClientAsync(Roles.Administrator, InstitutionCodes.Mcmream);
+
+        var response = await admin.PostAsJsonAsync(
+            new Uri("/api/v1/audit/search", UriKind.Relative),
+            new { user = "a\u0000b", recordType = new string('x', 400), page = 0, from = "2026-03-12T00:00:00Z", to = "2026-03-11T00:00:00Z" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(["page", "recordType", "to", "user"], problem!.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -182,6 +211,13 @@ public sealed class AuditTests(MismesWebFactory factory) : IClassFixture<MismesW
         // The e-mail in the URL of a GET is not a filter: everybody's entries are listed.
         var fromUrl = await admin.GetStringAsync(new Uri($"/Administration/Audit?user={escaped}&RecordType=ByUser&culture=en", UriKind.Relative));
         Assert.DoesNotContain($"value=\"{actor.Email}\"", fromUrl, StringComparison.Ordinal);
+    }
+
+    private static async Task<AuditPageDto> SearchAsync(HttpClient client, object filters)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/audit/search", UriKind.Relative), filters);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AuditPageDto>())!;
     }
 
     private static async Task<AuditPageDto> GetAsync(HttpClient client, string url) =>

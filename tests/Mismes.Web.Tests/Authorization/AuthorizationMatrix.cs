@@ -126,6 +126,7 @@ internal static class AuthorizationMatrix
         SignedIn("GET", "/api/v1/me") with { KeyScope = AnyKey },
         Allow("GET", "/api/v1/institutions", Staff) with { KeyScope = AnyKey },
         Allow("GET", "/api/v1/audit", AuditReaders) with { KeyScope = AuditRead },
+        Allow("POST", "/api/v1/audit/search", AuditReaders) with { KeyScope = AuditRead },
 
         // People
         Allow("GET", "/People", PeopleStaff),
