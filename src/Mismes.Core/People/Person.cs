@@ -172,6 +172,9 @@ public sealed class PersonEvent
 
     public Guid? UserId { get; set; }
 
+    /// <summary>The partner system's API key that acted (then <see cref="UserId"/> is null), so the history names it.</summary>
+    public Guid? ApiKeyId { get; set; }
+
     public Guid? InstitutionId { get; set; }
 
     public PersonEventKind Kind { get; set; }

@@ -345,6 +345,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         PersonId = personId,
         At = clock.GetUtcNow(),
         UserId = user.UserId,
+        ApiKeyId = user.ApiKeyId,
         InstitutionId = user.InstitutionId,
         Kind = kind,
         Details = details,

@@ -17,9 +17,9 @@ internal static class PersonHistoryText
 {
     public static IHtmlContent Sentence(
         PersonEvent e, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName> actors,
-        IReadOnlyDictionary<(string Type, string Id), string> names)
+        IReadOnlyDictionary<(string Type, string Id), string> names, IReadOnlyDictionary<Guid, ActorName>? apiKeys = null)
     {
-        var actor = Actor(e.UserId, l, actors);
+        var actor = e.UserId is null && e.ApiKeyId is { } keyId ? ApiKeyActor(keyId, l, apiKeys) : Actor(e.UserId, l, actors);
         var parts = Parts(e.Details);
         string text;
         switch (e.Kind)
@@ -123,6 +123,14 @@ internal static class PersonHistoryText
         }
 
         return Encode(l[userId is null ? "People.History.System" : "People.History.FormerUser"].Value);
+    }
+
+    /// <summary>"la clé d'API « Échange SEPE » (ANAPEC Tanger)": a partner system acted with its key, not "the system".</summary>
+    private static string ApiKeyActor(Guid keyId, IStringLocalizer l, IReadOnlyDictionary<Guid, ActorName>? keys)
+    {
+        var key = keys is not null && keys.TryGetValue(keyId, out var found) ? found : null;
+        var text = l["People.History.ApiKeyActor", key?.DisplayName ?? l["People.History.UnnamedApiKey"].Value].Value;
+        return Encode(key?.InstitutionName is { } institution ? $"{text} ({institution})" : text);
     }
 
     private static string RecordLink(IStringLocalizer l, string? id, IReadOnlyDictionary<(string Type, string Id), string> names)

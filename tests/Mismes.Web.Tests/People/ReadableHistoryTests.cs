@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Mismes.Core.Administration;
 using Mismes.TestCommon;
@@ -60,6 +61,33 @@ public sealed partial class ReadableHistoryTests(MismesWebFactory factory) : ICl
         // The API keeps the machine-readable details.
         var json = await client.GetStringAsync(new Uri($"/api/v1/people/{personId}", UriKind.Relative));
         Assert.Contains("ShareProfileWithForeignEmployers;channel:InPerson;notice:v1", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>A record a partner system created with its API key names that key in the history, not "the system".</summary>
+    [Theory]
+    [InlineData("fr", "La clé d'API « test key » (Test ANAPEC-HIST-KEY) a créé la fiche")]
+    [InlineData("en", "The API key “test key” (Test ANAPEC-HIST-KEY)")]
+    public async Task History_RecordCreatedWithAnApiKey_NamesTheKeyAndItsInstitution(string culture, string expected)
+    {
+        const string institutionCode = "ANAPEC-HIST-KEY";
+        var partner = await factory.CreateApiKeyClientAsync(institutionCode, "people:read", "people:write");
+        var response = await partner.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new
+        {
+            firstNameLatin = "Karim",
+            lastNameLatin = "Cle" + Guid.NewGuid().ToString("N")[..6],
+            birthDate = "1979-11-02",
+            sex = "Male",
+            migrationStatus = "ProspectiveMigrant",
+            confirmNotDuplicate = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var advisor = await factory.CreateSignedInClientAsync(Roles.Advisor, institutionCode);
+
+        var history = WebUtility.HtmlDecode(await advisor.GetStringAsync(new Uri($"/People/Details/{id}?culture={culture}", UriKind.Relative)));
+
+        Assert.Contains(expected, history, StringComparison.Ordinal);
+        Assert.DoesNotContain(culture == "fr" ? "Le système" : "The system", history, StringComparison.Ordinal);
     }
 
     private static void AssertReadable(string html)

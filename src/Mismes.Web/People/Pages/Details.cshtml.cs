@@ -21,6 +21,9 @@ public sealed class DetailsModel(PersonService people, PersonMergeService merges
     /// <summary>Who wrote each history line (user → name and institution), so the history says who acted.</summary>
     public IReadOnlyDictionary<Guid, ActorName> Actors { get; private set; } = new Dictionary<Guid, ActorName>();
 
+    /// <summary>The API keys that acted on the record, to name them in its history.</summary>
+    public IReadOnlyDictionary<Guid, ActorName> ApiKeys { get; private set; } = new Dictionary<Guid, ActorName>();
+
     /// <summary>Names of the other records the history and the merge notice mention (links show names, not ids).</summary>
     public IReadOnlyDictionary<(string Type, string Id), string> Names { get; private set; } = new Dictionary<(string Type, string Id), string>();
 
@@ -34,6 +37,7 @@ public sealed class DetailsModel(PersonService people, PersonMergeService merges
 
         Record = record;
         Actors = await recordNames.ActorsAsync(record.History.Select(e => e.UserId), ct);
+        ApiKeys = await recordNames.ApiKeysAsync(record.History.Select(e => e.ApiKeyId), ct);
         var mentioned = PersonHistoryText.MentionedRecords(record.History).ToList();
         if (record.Person.MergedIntoId is { } into)
         {
