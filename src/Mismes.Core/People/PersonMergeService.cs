@@ -283,6 +283,7 @@ public sealed class PersonMergeService(AppDbContext db, ICurrentUser user, Audit
         PersonId = personId,
         At = clock.GetUtcNow(),
         UserId = user.UserId,
+        ApiKeyId = user.ApiKeyId,
         InstitutionId = user.InstitutionId,
         Kind = kind,
         Details = details,
