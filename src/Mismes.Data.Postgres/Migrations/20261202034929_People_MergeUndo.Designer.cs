@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202032001_People_MergeUndo")]
+    [Migration("20261202034929_People_MergeUndo")]
     partial class People_MergeUndo
     {
         /// <inheritdoc />
@@ -1040,6 +1040,9 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
