@@ -21,6 +21,7 @@ public static class AdministrationServices
         services.AddScoped<IRecordNameSource, UserRecordNames>();
         services.AddScoped<IRecordNameSource, InstitutionRecordNames>();
         services.AddScoped<UserAdministrationService>();
+        services.AddScoped<AdministrationWorkCounts>();
         services.AddScoped<PasswordResetService>();
 
         // One password policy for the web host and the CLI, whichever registers Identity first (AddIdentity only

@@ -9,6 +9,7 @@ public static class CatalogueServices
     public static IServiceCollection AddCatalogueCore(this IServiceCollection services)
     {
         services.AddScoped<CatalogueService>();
+        services.AddScoped<CatalogueWorkCounts>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
         services.AddScoped<Administration.IRecordNameSource, MeasureRecordNames>();
         return services;

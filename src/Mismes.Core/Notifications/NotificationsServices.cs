@@ -15,6 +15,7 @@ public static class NotificationsServices
         services.AddScoped<NotificationService>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<OutboxQueries>();
+        services.AddScoped<OutboxWorkCounts>();
         services.AddScoped<CapturedMailStore>();
         services.AddJobHandler<SendQueuedMailHandler>();
         services.AddScoped<IReferenceDataSeeder, SendQueuedMailSchedule>();

@@ -11,11 +11,14 @@ public static class PeopleServices
     {
         services.AddScoped<PersonService>();
         services.AddScoped<PersonMergeService>();
+        services.AddScoped<PeopleWorkCounts>();
+        services.AddScoped<MyRecordService>();
         services.AddScoped<ConsentNoticeService>();
         services.AddScoped<IRecordNameSource, PersonRecordNames>();
         services.AddScoped<IReferenceDataSeeder, ConsentNoticeSeeder>();
         services.AddScoped<IReferenceDataSeeder, PersonSearchColumnsRefresher>();
         services.AddScoped<IDemoDataSeeder, PeopleDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, BeneficiaryDemoSeeder>();
         return services;
     }
 }

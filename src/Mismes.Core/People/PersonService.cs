@@ -204,9 +204,19 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
     }
 
     /// <summary>As easy as giving: one call; a purpose not currently given is left as it is.</summary>
-    public async Task<PersonWriteResult> WithdrawConsentAsync(Guid personId, ConsentPurpose purpose, ConsentChannel channel, CancellationToken ct)
+    public Task<PersonWriteResult> WithdrawConsentAsync(Guid personId, ConsentPurpose purpose, ConsentChannel channel, CancellationToken ct) =>
+        WithdrawConsentAsync(Visible(), personId, purpose, channel, ct);
+
+    /// <summary>
+    /// A beneficiary withdrawing their own consent on the web: <see cref="MyRecordService"/> found the record from their
+    /// account (not from the institution scope, which is for staff); recorded exactly as a staff withdrawal is.
+    /// </summary>
+    internal Task<PersonWriteResult> WithdrawOwnConsentAsync(Guid ownPersonId, ConsentPurpose purpose, CancellationToken ct) =>
+        WithdrawConsentAsync(db.Set<Person>(), ownPersonId, purpose, ConsentChannel.Web, ct);
+
+    private async Task<PersonWriteResult> WithdrawConsentAsync(IQueryable<Person> scope, Guid personId, ConsentPurpose purpose, ConsentChannel channel, CancellationToken ct)
     {
-        var person = await Visible().FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, ct);
+        var person = await scope.FirstOrDefaultAsync(p => p.Id == personId && p.MergedIntoId == null, ct);
         if (person is null)
         {
             return PersonWriteResult.NotFound();

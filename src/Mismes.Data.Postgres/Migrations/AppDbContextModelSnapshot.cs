@@ -835,6 +835,25 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("NotificationOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("BeneficiaryAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.People.ConsentNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -1262,6 +1281,21 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
                         .WithMany("Translations")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Administration.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

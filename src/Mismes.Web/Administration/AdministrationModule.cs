@@ -19,9 +19,12 @@ internal static class AdministrationModule
         services.AddAdministrationCore();
         services.AddResourceSet<AdministrationResource>("Administration");
         services.AddResourceSet<Account.AccountResource>("Account");
-        // /Administration (and its Institutions page, the least any admin page asks) needs StaffOnly, which every
-        // other administration policy implies.
-        services.AddNavigationEntry(new("Administration.Nav", "/Administration", Policies.StaffOnly, 90));
+        // The tab only for those it holds work for (users, API keys, the audit trail): administrators and programme
+        // managers. /Administration and its institutions directory stay open to all staff (StaffOnly); the other
+        // staff reach the directory from their home page.
+        services.AddNavigationEntry(new("Administration.Nav", "/Administration", Policies.ManageUsers, 90));
+        services.AddHomeLink(new("Administration.Institutions.Title", "/Administration/Institutions", Policies.StaffOnly, 90));
+        services.AddWorkQueueSource<AdministrationWorkQueue>();
 
         // The institution id and name travel in the cookie so scoping never needs a lookup per request.
         services.RemoveAll<IUserClaimsPrincipalFactory<AppUser>>();

@@ -17,6 +17,7 @@ internal static class CatalogueModule
         services.AddResourceSet<CatalogueResource>("Catalogue");
         // The public catalogue is open to everyone, signed in or not.
         services.AddNavigationEntry(new("Catalogue.Nav", "/Catalogue", null, 10));
+        services.AddWorkQueueSource<CatalogueWorkQueue>();
         services.AddApiScope(new(WriteScope, "Catalogue.ApiScope.Write", Mismes.Web.Administration.Policies.ManageCatalogue, 30));
         return services;
     }

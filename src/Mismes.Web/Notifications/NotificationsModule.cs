@@ -34,6 +34,7 @@ internal static class NotificationsModule
         services.AddAuthorizationBuilder().AddNotificationsPolicies();
         services.AddResourceSet<NotificationsResource>("Notifications");
         services.AddNavigationEntry(new("Notifications.Nav", "/Notifications/Outbox", NotificationsPolicies.ReadOutbox, 80));
+        services.AddWorkQueueSource<NotificationsWorkQueue>();
         return services;
     }
 

@@ -19,6 +19,11 @@ internal static class PeopleModule
         services.AddPeopleCore();
         services.AddResourceSet<PeopleResource>("People");
         services.AddNavigationEntry(new("People.Nav", "/People", Policies.ManagePeople, 20));
+        services.AddWorkQueueSource<PeopleWorkQueue>();
+        // A beneficiary's own record (Pages/MyRecord): a tab and a shortcut on their home page.
+        services.AddAuthorizationBuilder().AddPeoplePolicies();
+        services.AddNavigationEntry(new("People.MyRecord.Nav", "/People/MyRecord", PeoplePolicies.OwnRecord, 20));
+        services.AddHomeLink(new("People.MyRecord.Nav", "/People/MyRecord", PeoplePolicies.OwnRecord, 10));
         services.AddApiScope(new(ReadScope, "People.ApiScope.Read", Policies.ManagePeople, 20));
         services.AddApiScope(new(WriteScope, "People.ApiScope.Write", Policies.ManagePeople, 21));
 

@@ -64,6 +64,8 @@ internal static class PlatformSetup
         services.AddHttpContextAccessor();
         // The layout's links come from the capabilities' AddNavigationEntry calls (none: an empty menu).
         services.AddScoped<NavigationMenu>();
+        // Each signed-in user's home: the capabilities fill its work queue (AddWorkQueueSource, Platform/WorkQueue.cs).
+        services.AddRoleHome();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

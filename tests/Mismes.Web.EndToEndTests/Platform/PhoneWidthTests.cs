@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Mismes.Core.Administration;
 using Mismes.TestCommon;
+using Mismes.TestCommon.People;
 using Mismes.Web.EndToEndTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -50,6 +51,12 @@ public sealed partial class PhoneWidthTests(MismesAppFixture app, ITestOutputHel
         if (role != Anonymous)
         {
             var user = await App.Factory.CreateUserAsync(role, InstitutionCodes.Anapec);
+            if (role == Roles.Beneficiary)
+            {
+                // "My record" with a record to show (long names, an e-mail, notes, consents), not only its empty state.
+                await App.Services.AddLinkedRecordAsync(user, App.Factory.Clock.GetUtcNow());
+            }
+
             await SignInAsync(page, user.Email, user.Password);
             seeds.AddRange(await PersonWithHistoryAsync(page));
         }

@@ -21,7 +21,7 @@ public sealed class SignInTests(MismesWebFactory factory) : IClassFixture<Mismes
         var response = await client.SignInAsync(user.Email, user.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/Home", response.Headers.Location?.OriginalString);
         var me = await client.GetFromJsonAsync<Me>(new Uri("/api/v1/me", UriKind.Relative));
         Assert.NotNull(me);
         Assert.Equal(user.InstitutionId, me.InstitutionId);
@@ -41,7 +41,7 @@ public sealed class SignInTests(MismesWebFactory factory) : IClassFixture<Mismes
         var toExternal = await external.PostFormAsync("/Account/SignIn?ReturnUrl=https%3A%2F%2Fevil.example%2F", fields);
 
         Assert.Equal("/Administration/Audit", toLocal.Headers.Location?.OriginalString);
-        Assert.Equal("/", toExternal.Headers.Location?.OriginalString);
+        Assert.Equal("/Home", toExternal.Headers.Location?.OriginalString);
     }
 
     [Theory]

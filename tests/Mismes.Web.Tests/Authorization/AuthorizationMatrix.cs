@@ -55,6 +55,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] PeopleStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] Beneficiaries = [Roles.Beneficiary];
+
     private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
     private static readonly string[] UserManagers = [Roles.ProgrammeManager, Roles.Administrator];
@@ -91,6 +93,8 @@ internal static class AuthorizationMatrix
         Public("GET", "/api-reference/scalar.js"),
         Public("GET", "/api-reference/scalar.aspnetcore.js"),
         Public("GET", "/api-reference/favicon.svg"),
+        SignedIn("GET", "/Home"),
+        SignedIn("POST", "/Home"),
 
         // Account
         Public("GET", "/Account/SignIn"),
@@ -141,6 +145,9 @@ internal static class AuthorizationMatrix
         Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
+        // A beneficiary's own record: found from the account, no id in the route (MyRecordTests).
+        Allow("GET", "/People/MyRecord", Beneficiaries),
+        Allow("POST", "/People/MyRecord", Beneficiaries),
         Allow("GET", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleRead },
         Allow("POST", "/api/v1/people", PeopleStaff) with { KeyScope = PeopleWrite },
         Allow("GET", "/api/v1/people/{id:guid}", PeopleStaff, Sample.Person) with { KeyScope = PeopleRead },

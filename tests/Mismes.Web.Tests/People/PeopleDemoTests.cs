@@ -43,4 +43,18 @@ public sealed class PeopleDemoTests : IClassFixture<PeopleDemoTests.DemoFactory>
         Assert.Contains("Espagne", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/People/Details/", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DemoSeed_DemoBeneficiary_SeesTheLinkedDemoRecord()
+    {
+        var client = _factory.CreateCookieClient();
+        var signIn = await client.SignInAsync("beneficiary@" + DemoAccounts.EmailDomain, DemoAccounts.DefaultPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var html = await client.GetStringAsync(new Uri("/People/MyRecord?culture=fr", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"about\"", html, StringComparison.Ordinal);
+        Assert.Contains("Je retire mon accord", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-record\"", html, StringComparison.Ordinal);
+    }
 }

@@ -31,8 +31,10 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
         Assert.DoesNotContain(user.Email, html, StringComparison.Ordinal);
         Assert.Contains("action=\"/Account/SignOut\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Home\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/People\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/Administration\"", html, StringComparison.Ordinal);
+        // The Administration tab would hold only the institutions directory for an advisor (issue 6, 2.7).
+        Assert.DoesNotContain("href=\"/Administration\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/Account/SignIn\"", html, StringComparison.Ordinal);
     }
 
@@ -48,11 +50,11 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
 
     [Theory]
     [InlineData(Roles.Administrator, true, true)]
-    [InlineData(Roles.Advisor, true, true)]
-    [InlineData(Roles.CaseWorker, true, true)]
+    [InlineData(Roles.Advisor, true, false)]
+    [InlineData(Roles.CaseWorker, true, false)]
     [InlineData(Roles.ProgrammeManager, true, true)]
-    [InlineData(Roles.Analyst, false, true)]
-    [InlineData(Roles.Trainer, false, true)]
+    [InlineData(Roles.Analyst, false, false)]
+    [InlineData(Roles.Trainer, false, false)]
     [InlineData(Roles.Beneficiary, false, false)]
     [InlineData(Roles.Employer, false, false)]
     [InlineData(Roles.Expert, false, false)]
@@ -63,12 +65,15 @@ public sealed class LayoutTests(MismesWebFactory factory) : IClassFixture<Mismes
         var html = await client.GetStringAsync(new Uri("/Catalogue", UriKind.Relative));
 
         Assert.Equal(people, html.Contains("href=\"/People\"", StringComparison.Ordinal));
+        // The Administration tab only where it holds more than the institutions directory (users, keys, audit).
         Assert.Equal(administration, html.Contains("href=\"/Administration\"", StringComparison.Ordinal));
-        // The links shown lead somewhere the user may go.
-        foreach (var (shown, path) in new[] { (people, "/People"), (administration, "/Administration") })
+        Assert.Equal(role == Roles.Beneficiary, html.Contains("href=\"/People/MyRecord\"", StringComparison.Ordinal));
+        // The links shown lead somewhere the user may go; the registry is closed to the others.
+        var registry = await client.GetAsync(new Uri("/People", UriKind.Relative));
+        Assert.Equal(people ? HttpStatusCode.OK : HttpStatusCode.Redirect, registry.StatusCode);
+        if (administration)
         {
-            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-            Assert.Equal(shown ? HttpStatusCode.OK : HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Administration", UriKind.Relative))).StatusCode);
         }
     }
 

@@ -99,7 +99,8 @@ public sealed class SignInModel(
         await audit.RecordForAsync(user!.Id, user.InstitutionId, AuditAction.SignIn, "User", user.Id.ToString(), ct);
         // The user's preferred language, when set, wins over the browser's from now on (the switcher can change it).
         CultureSelection.Remember(HttpContext, clock, user.PreferredCulture);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // To the page the user was sent away from, or else to their role home and its work queue.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : WorkQueueRegistration.HomePath);
     }
 
     /// <summary>
