@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202034929_People_MergeUndo")]
+    [Migration("20261202040338_People_MergeUndo")]
     partial class People_MergeUndo
     {
         /// <inheritdoc />
@@ -838,6 +838,25 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("NotificationOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("BeneficiaryAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.People.ConsentNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -1265,6 +1284,21 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
                         .WithMany("Translations")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Administration.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

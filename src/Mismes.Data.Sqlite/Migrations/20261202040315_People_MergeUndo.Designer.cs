@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202034852_People_MergeUndo")]
+    [Migration("20261202040315_People_MergeUndo")]
     partial class People_MergeUndo
     {
         /// <inheritdoc />
@@ -821,6 +821,25 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("NotificationOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("BeneficiaryAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.People.ConsentNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -1240,6 +1259,21 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
                         .WithMany("Translations")
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.People.BeneficiaryAccount", b =>
+                {
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Administration.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
