@@ -42,6 +42,9 @@ echo "== PostgreSQL 15 on 127.0.0.1:$pgport"
 export MISMES_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=mismes;Include Error Detail=true"
 export MISMES_CHROMIUM=${MISMES_CHROMIUM:-$(command -v chromium)}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test hosts neither watch their configuration nor use inotify for files: with test projects running side by side,
+# hundreds of hosts would exhaust the kernel's inotify instances (128 by default) and fail at start.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 echo "== build"
 dotnet build Mismes.slnx -c Release -warnaserror -v:q -nologo

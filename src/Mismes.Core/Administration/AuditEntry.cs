@@ -36,6 +36,9 @@ public enum AuditAction
 
     /// <summary>New recovery codes were drawn; the old ones stopped working.</summary>
     RecoveryCodesRegenerated,
+
+    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0022).</summary>
+    MergeUndone,
 }
 
 /// <summary>

@@ -149,11 +149,18 @@ public enum PersonEventKind
     ConsentWithdrawn,
     Merged,
     MergedInto,
+
+    /// <summary>One value a merge did not keep (on the survivor; see <see cref="PersonMergeService"/>).</summary>
+    MergeDiscarded,
+
+    /// <summary>A merge undone (on both records).</summary>
+    MergeUndone,
 }
 
 /// <summary>
-/// One line of a person's own history (append-only). Details name fields, purposes or record ids,
-/// never personal values.
+/// One line of a person's own history (append-only). Details name fields, purposes or record ids, never personal
+/// values — except <see cref="PersonEventKind.MergeDiscarded"/>, which keeps the value a merge discarded: it is the
+/// record's own data, shown only with the record and deleted with it.
 /// </summary>
 public sealed class PersonEvent
 {

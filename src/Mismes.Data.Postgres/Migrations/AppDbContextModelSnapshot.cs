@@ -1117,6 +1117,48 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("PersonLanguages", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.People.PersonMergeSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DuplicateBefore")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DuplicateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SurvivorAfter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateId");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("PersonMergeSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1295,6 +1337,21 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.People.Person", null)
                         .WithMany("Languages")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.People.PersonMergeSnapshot", b =>
+                {
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

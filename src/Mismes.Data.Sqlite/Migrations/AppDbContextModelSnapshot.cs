@@ -1092,6 +1092,48 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PersonLanguages", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.People.PersonMergeSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuplicateBefore")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DuplicateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurvivorAfter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DuplicateId");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("PersonMergeSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1270,6 +1312,21 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.People.Person", null)
                         .WithMany("Languages")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.People.PersonMergeSnapshot", b =>
+                {
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -29,6 +29,8 @@ internal static class PeopleFieldLabels
             "InstitutionId" => "People.Field.Institution",
             "Status" => "People.Field.MigrationStatus",
             "DuplicateId" => "People.Merge.Choose",
+            "Keep" => "People.Merge.Keep",
+            "SurvivorId" => "People.Merge.Survivor",
             "Purpose" => "People.Consent.Purpose",
             "Channel" => "People.Consent.Channel",
             "Text" or "text" or "q" or "name" or "phone" or "email" => "People.Search.Text",

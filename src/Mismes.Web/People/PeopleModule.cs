@@ -33,6 +33,7 @@ internal static class PeopleModule
     public static IEndpointRouteBuilder MapPeople(this IEndpointRouteBuilder app)
     {
         app.MapPeopleApi();
+        app.MapPersonMergeApi();
         return app;
     }
 }

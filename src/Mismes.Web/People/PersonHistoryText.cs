@@ -51,6 +51,19 @@ internal static class PersonHistoryText
                     text += " " + Html(l, "People.History.Filled", Fields(l, filled));
                 }
 
+                if (parts.TryGetValue("taken", out var taken) && taken.Length > 0)
+                {
+                    text += " " + Html(l, "People.History.Taken", Fields(l, taken));
+                }
+
+                break;
+            case PersonEventKind.MergeDiscarded:
+                text = Discarded(e.Details ?? "", parts, l);
+                break;
+            case PersonEventKind.MergeUndone:
+                text = parts.TryGetValue("from", out var undoneFrom)
+                    ? Html(l, "People.History.MergeUndone", actor, RecordLink(l, undoneFrom, names))
+                    : Html(l, "People.History.MergeIntoUndone", actor, RecordLink(l, parts.GetValueOrDefault("into"), names));
                 break;
             case PersonEventKind.MergedInto:
                 text = Html(l, "People.History.MergedInto", actor, RecordLink(l, parts.GetValueOrDefault("into"), names));
@@ -61,6 +74,38 @@ internal static class PersonHistoryText
         }
 
         return new HtmlString(text);
+    }
+
+    /// <summary>
+    /// "Phone +212… from the merged record was discarded." (or "…of this record was replaced by the merged record's").
+    /// Details: "Phone;from:{id};of:merged;value:+212612345678", the value last (it may hold semicolons).
+    /// </summary>
+    private static string Discarded(string details, Dictionary<string, string> parts, IStringLocalizer l)
+    {
+        var field = details.Split(';')[0];
+        var value = parts.GetValueOrDefault("value") ?? "";
+        var key = parts.GetValueOrDefault("of") == "this" ? "People.History.DiscardedOwn" : "People.History.Discarded";
+        return Html(l, key, Encode(PeopleFieldLabels.Label(l, field)), "<bdi>" + Encode(DisplayValue(l, field, value)) + "</bdi>");
+    }
+
+    /// <summary>A stored value (invariant: "Male", "1990-03-14", "ES") as the reader says it.</summary>
+    private static string DisplayValue(IStringLocalizer l, string field, string value)
+    {
+        var key = field switch
+        {
+            nameof(MergeField.Sex) => "People.Sex." + value,
+            nameof(MergeField.MigrationStatus) => "People.Status." + value,
+            nameof(MergeField.CountryOfResidence) => "People.Country." + value,
+            _ => null,
+        };
+        if (key is not null && l[key] is { ResourceNotFound: false } words)
+        {
+            return words.Value;
+        }
+
+        return field == nameof(MergeField.BirthDate) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("d", CultureInfo.CurrentCulture)
+            : value;
     }
 
     /// <summary>The record ids a history mentions (merges), to name them in one query.</summary>
@@ -103,11 +148,22 @@ internal static class PersonHistoryText
         Encode(string.Join(", ", (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(f => PeopleFieldLabels.Label(l, f))));
 
+    private const string ValueMarker = ";value:";
+
     /// <summary>"Purpose;channel:InPerson;notice:v1" → {channel: InPerson, notice: v1, Purpose: ""}.</summary>
     private static Dictionary<string, string> Parts(string? details)
     {
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in (details ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        details ??= "";
+        var value = details.IndexOf(ValueMarker, StringComparison.Ordinal);
+        if (value >= 0)
+        {
+            // A discarded value comes last and is free text: it is not parsed for parts.
+            parts["value"] = details[(value + ValueMarker.Length)..];
+            details = details[..value];
+        }
+
+        foreach (var part in details.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var colon = part.IndexOf(':', StringComparison.Ordinal);
             parts[colon < 0 ? part : part[..colon]] = colon < 0 ? "" : part[(colon + 1)..];

@@ -286,59 +286,6 @@ public sealed class PersonServiceTests(PeopleTestDatabase database) : IClassFixt
         Assert.Equal(PersonOutcome.Invalid, result.Outcome);
     }
 
-    [Fact]
-    public async Task Merge_Duplicate_UnitesLanguagesConsentsAndKeepsBothHistories()
-    {
-        var (user, _) = await AdvisorAsync();
-        var birth = UniqueBirthDate();
-        await using var db = database.NewContext();
-        var service = database.Service(db, user);
-        var survivor = (await service.CreateAsync(PersonBuilder.Valid("Youssef", "Ouazzani", birth), CancellationToken.None)).Person!;
-        var duplicate = (await service.CreateAsync(
-            PersonBuilder.Valid("Yousef", "Wazzani", birth) with
-            {
-                ConfirmedNotDuplicate = true,
-                FirstNameArabic = "يوسف",
-                Languages = [new LanguageSkill("es", CefrLevel.B2), new LanguageSkill("fr", CefrLevel.C1)],
-            },
-            CancellationToken.None)).Person!;
-        await service.GiveConsentAsync(duplicate.Id, ConsentPurpose.FollowUpSurveys, ConsentChannel.Phone, null, CancellationToken.None);
-
-        var result = await service.MergeAsync(survivor.Id, duplicate.Id, CancellationToken.None);
-
-        Assert.Equal(PersonOutcome.Ok, result.Outcome);
-        await using var check = database.NewContext();
-        var merged = await check.Set<Person>().SingleAsync(p => p.Id == duplicate.Id);
-        Assert.Equal(survivor.Id, merged.MergedIntoId);
-        var record = await database.Service(check, user).GetAsync(survivor.Id, CancellationToken.None);
-        Assert.Equal("يوسف", record!.Person.FirstNameArabic);
-        Assert.Equal(["ar:C2", "es:B2", "fr:C1"], record.Person.Languages.OrderBy(l => l.Language, StringComparer.Ordinal).Select(l => $"{l.Language}:{l.Level}"));
-        Assert.True(record.CurrentConsents[ConsentPurpose.FollowUpSurveys].Given);
-        Assert.Contains(record.History, e => e.PersonId == duplicate.Id && e.Kind == PersonEventKind.Created);
-        Assert.Contains(record.History, e => e.PersonId == survivor.Id && e.Kind == PersonEventKind.Created);
-        Assert.Contains(record.History, e => e.PersonId == survivor.Id && e.Kind == PersonEventKind.Merged);
-        Assert.Contains(record.History, e => e.PersonId == duplicate.Id && e.Kind == PersonEventKind.MergedInto);
-        Assert.Equal([duplicate.Id], record.MergedFrom);
-        Assert.Equal(2, await check.Set<AuditEntry>().CountAsync(a => a.Action == AuditAction.Merge && (a.RecordId == survivor.Id.ToString() || a.RecordId == duplicate.Id.ToString())));
-
-        var search = await database.Service(check, user).SearchAsync(new PersonSearch { Text = "Wazzani" }, CancellationToken.None);
-        Assert.DoesNotContain(search.Items, p => p.Id == duplicate.Id);
-        Assert.Contains(search.Items, p => p.Id == survivor.Id);
-    }
-
-    [Fact]
-    public async Task Merge_SameRecord_IsInvalid()
-    {
-        var (user, _) = await AdvisorAsync();
-        await using var db = database.NewContext();
-        var service = database.Service(db, user);
-        var person = (await service.CreateAsync(PersonBuilder.Valid(birthDate: UniqueBirthDate()), CancellationToken.None)).Person!;
-
-        var result = await service.MergeAsync(person.Id, person.Id, CancellationToken.None);
-
-        Assert.Equal(PersonOutcome.Invalid, result.Outcome);
-    }
-
     [Theory]
     [InlineData("Muhammad", "Ouarzazi")]
     [InlineData("محمد", "Ouarzazi")]

@@ -16,6 +16,8 @@ public sealed class PeopleTestDatabase() : MigratedTestDatabase("mismes_core_")
 
     public PersonService Service(AppDbContext db, ICurrentUser user) => new(db, user, new AuditLog(db, user, Clock), Clock, Logs.Logger<PersonService>());
 
+    public PersonMergeService MergeService(AppDbContext db, ICurrentUser user) => new(db, user, new AuditLog(db, user, Clock), Clock, Logs.Logger<PersonMergeService>());
+
     public async Task<Guid> AddInstitutionAsync(string code)
     {
         await using var db = NewContext();

@@ -111,7 +111,7 @@ public sealed partial class PhoneWidthTests(MismesAppFixture app, ITestOutputHel
     /// (not counting what scrolls inside its own box), and any button or field the user cannot see without scrolling
     /// sideways (e.g. in a table that scrolls inside its box).
     /// </summary>
-    private const string MeasureScript = """
+    internal const string MeasureScript = """
         (phone) => {
             const describe = el => {
                 let d = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + [...el.classList].slice(0, 3).map(c => '.' + c).join('');

@@ -151,6 +151,8 @@ internal static class AuthorizationMatrix
         Allow("POST", "/People/Edit/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
         // A beneficiary's own record: found from the account, no id in the route (MyRecordTests).
         Allow("GET", "/People/MyRecord", Beneficiaries),
         Allow("POST", "/People/MyRecord", Beneficiaries),
@@ -163,6 +165,7 @@ internal static class AuthorizationMatrix
         Allow("POST", "/api/v1/people/{id:guid}/consents", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("DELETE", "/api/v1/people/{id:guid}/consents/{purpose}", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
         Allow("POST", "/api/v1/people/{id:guid}/merge", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
+        Allow("POST", "/api/v1/people/{id:guid}/merge/undo", PeopleStaff, Sample.Person) with { KeyScope = PeopleWrite },
 
         // Catalogue
         Public("GET", "/Catalogue"),

@@ -189,6 +189,7 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
     private static string Value(AccessRule rule, string parameter, Samples samples) => (rule.Sample, parameter) switch
     {
         (Sample.Person, "id") => samples.PersonId.ToString(),
+        (Sample.Person, "duplicateId") => samples.SecondPersonId.ToString(),
         (Sample.Measure, "slug") => samples.MeasureSlug,
         (Sample.Measure, "id") => samples.MeasureId.ToString(),
         (_, "purpose") => nameof(ConsentPurpose.ShareProfileWithForeignEmployers),
@@ -197,7 +198,8 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         _ => Guid.NewGuid().ToString(),
     };
 
-    private sealed record Samples(Guid PersonId, Guid MeasureId, string MeasureSlug);
+    /// <summary>Two people of the institution (the second is the other record of a merge comparison), and a measure.</summary>
+    private sealed record Samples(Guid PersonId, Guid SecondPersonId, Guid MeasureId, string MeasureSlug);
 
     private async Task<Samples> SamplesAsync(string institutionCode)
     {
@@ -213,10 +215,19 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
             BirthDate = new DateOnly(1990, 1, 1),
             CountryOfResidence = "MA",
         };
-        db.Add(person);
+        var second = new Person
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = institutionId,
+            FirstNameLatin = "Matrix",
+            LastNameLatin = "Second" + institutionCode.Length,
+            BirthDate = new DateOnly(1990, 1, 2),
+            CountryOfResidence = "MA",
+        };
+        db.AddRange(person, second);
         await db.SaveChangesAsync();
         var measure = await MeasureImplementedByAsync(db, institutionCode, institutionId);
-        return new Samples(person.Id, measure.Id, measure.Slug);
+        return new Samples(person.Id, second.Id, measure.Id, measure.Slug);
     }
 
     /// <summary>A measure the institution implements: only its staff (and administrators) may edit it.</summary>

@@ -233,7 +233,7 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
         var duplicate = await CreateAsync(client, "Mostafa", "Zerouali", birth);
         await client.PostAsJsonAsync(new Uri($"/api/v1/people/{duplicate}/consents", UriKind.Relative), new { purpose = "FollowUpSurveys", channel = "Phone" });
 
-        var response = await client.PostAsJsonAsync(new Uri($"/api/v1/people/{survivor}/merge", UriKind.Relative), new { duplicateId = duplicate });
+        var response = await client.PostAsJsonAsync(new Uri($"/api/v1/people/{survivor}/merge", UriKind.Relative), new { duplicateId = duplicate, keep = new { firstNameLatin = "survivor" } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var record = await JsonAsync(await client.GetAsync(new Uri($"/api/v1/people/{survivor}", UriKind.Relative)));
@@ -250,6 +250,38 @@ public sealed class PeopleApiTests(MismesWebFactory factory) : IClassFixture<Mis
         Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == duplicate);
         Assert.Contains(await AuditAsync(survivor), a => a.Action == AuditAction.Merge);
         Assert.Contains(await AuditAsync(duplicate), a => a.Action == AuditAction.Merge);
+    }
+
+    [Fact]
+    public async Task Merge_ConflictWithoutAChoice_400NamingTheFieldThenMergeAndUndo()
+    {
+        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-API");
+        var birth = UniqueBirthDate();
+        var survivor = (await JsonAsync(await client.PostAsJsonAsync(People, Person("Hamid", "Tazi", birth, confirm: true, phone: "0611111111")))).GetProperty("id").GetGuid();
+        var duplicate = (await JsonAsync(await client.PostAsJsonAsync(People, Person("Hamid", "Tazi", birth, confirm: true, phone: "0622222222")))).GetProperty("id").GetGuid();
+        var merge = new Uri($"/api/v1/people/{survivor}/merge", UriKind.Relative);
+        var undo = new Uri($"/api/v1/people/{survivor}/merge/undo", UriKind.Relative);
+
+        var refused = await client.PostAsJsonAsync(new Uri(merge + "?culture=en", UriKind.Relative), new { duplicateId = duplicate });
+        var badValue = await client.PostAsJsonAsync(merge, new { duplicateId = duplicate, keep = new { phone = "both" } });
+        var nothingToUndo = await client.PostAsync(undo, null);
+        var merged = await client.PostAsJsonAsync(merge, new { duplicateId = duplicate, keep = new { phone = "duplicate" } });
+        var undone = await client.PostAsync(undo, null);
+        var again = await client.PostAsync(new Uri(undo + "?culture=en", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["Choose which “Phone” to keep."], (await JsonAsync(refused)).GetProperty("errors").GetProperty("keep.phone").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, badValue.StatusCode);
+        Assert.True((await JsonAsync(badValue)).GetProperty("errors").TryGetProperty("keep", out _));
+        Assert.Equal(HttpStatusCode.Conflict, nothingToUndo.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal("+212622222222", (await JsonAsync(merged)).GetProperty("phone").GetString());
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        Assert.Equal("+212611111111", (await JsonAsync(undone)).GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, (await JsonAsync(await client.GetAsync(new Uri($"/api/v1/people/{duplicate}", UriKind.Relative)))).GetProperty("mergedIntoId").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("There is no merge to undo on this record.", (await JsonAsync(again)).GetProperty("detail").GetString());
+        Assert.Contains(await AuditAsync(survivor), a => a.Action == AuditAction.MergeUndone);
     }
 
     [Fact]

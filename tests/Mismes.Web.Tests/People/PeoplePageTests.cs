@@ -118,26 +118,6 @@ public sealed class PeoplePageTests(MismesWebFactory factory) : IClassFixture<Mi
     }
 
     [Fact]
-    public async Task MergePage_PostDuplicate_MergesAndShowsMessage()
-    {
-        var client = await factory.CreateSignedInClientAsync(Roles.Advisor, "ANAPEC-PAGES");
-        var birth = UniqueBirthDate();
-        var survivor = (await PostFormAsync(client, "/People/Create", Form("Aicha", "Bouzidi", birth))).Headers.Location!.OriginalString.Split('/')[^1];
-        var form = Form("Aisha", "Bouzidi", birth);
-        form["Input.ConfirmNotDuplicate"] = "true";
-        var duplicate = (await PostFormAsync(client, "/People/Create", form)).Headers.Location!.OriginalString.Split('/')[^1];
-        var mergePage = await client.GetStringAsync(new Uri($"/People/Merge/{survivor}", UriKind.Relative));
-        Assert.Contains($"value=\"{duplicate}\"", mergePage, StringComparison.Ordinal);
-
-        var response = await PostFormAsync(client, $"/People/Merge/{survivor}", new(StringComparer.Ordinal) { ["DuplicateId"] = duplicate });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var details = await client.GetStringAsync(new Uri($"/People/Details/{survivor}?culture=en", UriKind.Relative));
-        Assert.Contains("The duplicate has been merged into this record.", details, StringComparison.Ordinal);
-        Assert.Contains("data-kind=\"Merged\"", details, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task SearchPage_ArabicName_ListsPerson()
     {
         var client = await factory.CreateSignedInClientAsync(Roles.ProgrammeManager, "ANAPEC-PAGES2");

@@ -17,7 +17,8 @@ public sealed class PeopleResourceTests
             .Concat(Enum.GetNames<DuplicateReason>().Select(v => $"People.Duplicates.Reason.{v}"))
             .Concat(Enumerable.Range(0, 9).Select(i => $"People.Isced.{i}"))
             .Concat(Mismes.Web.People.Pages.PeoplePages.Countries.Select(c => $"People.Country.{c}"))
-            .Concat(PeopleErrors.All);
+            .Concat(PeopleErrors.All)
+            .Concat([PersonMergeErrors.ChoiceRequired, PersonMergeErrors.NothingToUndo, PersonMergeErrors.EditedSinceMerge]);
 
     [Theory]
     [MemberData(nameof(Languages))]

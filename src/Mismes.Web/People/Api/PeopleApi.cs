@@ -59,8 +59,6 @@ public sealed record DuplicateCandidateDto(Guid? PersonId, string? DisplayName, 
 
 public sealed record ConsentInput(string? Purpose, string? Channel, int? NoticeVersion);
 
-public sealed record MergeInput(Guid DuplicateId);
-
 /// <summary>
 /// The body of POST /api/v1/people/search: the text (a name, phone or e-mail) travels here, never in the URL
 /// (docs/adr/0018). Status and region are the same filters GET takes; page and pageSize as everywhere.
@@ -91,7 +89,6 @@ internal static class PeopleApi
         group.MapPost("/duplicates", CheckDuplicatesAsync).RequireRateLimiting(RateLimits.DuplicateCheck).WithName("CheckPersonDuplicates").WithSummary("Possible duplicates of a person about to be registered.").RequireApiScope(PeopleModule.WriteScope);
         group.MapPost("/{id:guid}/consents", GiveConsentAsync).WithName("GivePersonConsent").WithSummary("Record consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
         group.MapDelete("/{id:guid}/consents/{purpose}", WithdrawConsentAsync).WithName("WithdrawPersonConsent").WithSummary("Withdraw consent for one purpose.").RequireApiScope(PeopleModule.WriteScope);
-        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergePerson").WithSummary("Merge a duplicate record into this one, keeping both histories.").RequireApiScope(PeopleModule.WriteScope);
         return app;
     }
 
@@ -269,18 +266,6 @@ internal static class PeopleApi
 
         var result = await people.WithdrawConsentAsync(id, parsedPurpose!.Value, parsedChannel!.Value, ct);
         return await ConsentResultAsync(result, id, people, l, ct);
-    }
-
-    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> MergeAsync(
-        Guid id, MergeInput input, PersonService people, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        var result = await people.MergeAsync(id, input.DuplicateId, ct);
-        return result.Outcome switch
-        {
-            PersonOutcome.NotFound => TypedResults.NotFound(),
-            PersonOutcome.Invalid => Invalid([], result.Errors, l),
-            _ => TypedResults.Ok(PersonDto.From(result.Person!)),
-        };
     }
 
     private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> ConsentResultAsync(

@@ -8,8 +8,11 @@ using Mismes.Web.Administration;
 namespace Mismes.Web.People.Pages;
 
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class DetailsModel(PersonService people, ConsentNoticeService notices, RecordNames recordNames) : PageModel
+public sealed class DetailsModel(PersonService people, PersonMergeService merges, ConsentNoticeService notices, RecordNames recordNames) : PageModel
 {
+    /// <summary>The latest merge into this record not undone yet, if any (the undo button).</summary>
+    public LastMerge? LastMerge { get; private set; }
+
     public PersonRecord Record { get; private set; } = null!;
 
     /// <summary>The latest notice text per purpose, shown before asking for consent.</summary>
@@ -41,6 +44,12 @@ public sealed class DetailsModel(PersonService people, ConsentNoticeService noti
             mentioned.Add((PersonService.RecordType, RecordIds.Of(into)));
         }
 
+        LastMerge = await merges.LastMergeAsync(id, ct);
+        if (LastMerge is not null)
+        {
+            mentioned.Add((PersonService.RecordType, RecordIds.Of(LastMerge.DuplicateId)));
+        }
+
         Names = await recordNames.NamesAsync(mentioned, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
         Notices = await notices.LatestAsync(ct);
         return Page();
@@ -70,6 +79,19 @@ public sealed class DetailsModel(PersonService people, ConsentNoticeService noti
 
         var result = await people.WithdrawConsentAsync(id, parsedPurpose.Value, parsedChannel, ct);
         return Done(result, "People.Consent.WithdrawnDone", id);
+    }
+
+    /// <summary>Undoes the latest merge into this record; a refusal (changed since, nothing to undo) is said in the status line.</summary>
+    public async Task<IActionResult> OnPostUndoMergeAsync(Guid id, CancellationToken ct)
+    {
+        var result = await merges.UndoLastMergeAsync(id, ct);
+        if (result.Outcome == Mismes.Core.Common.WriteOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["People.Message"] = result.Succeeded ? "People.Merge.Undo.Done" : result.ConflictKey;
+        return RedirectToPage("/People/Pages/Details", new { id });
     }
 
     private IActionResult Done(PersonWriteResult result, string message, Guid id)
