@@ -55,7 +55,7 @@ public sealed class MergeJourneyTests(MismesAppFixture app, ITestOutputHelper ou
         var advisor = await App.Factory.CreateUserAsync(Roles.Advisor, InstitutionCodes.Anapec);
         await JourneyAsync("merge", "fr", async page =>
         {
-            await SignInAsync(page, advisor.Email, advisor.Password);
+            await SignInAsync(page, advisor);
             var (survivor, duplicate) = await PairAsync(page, Guid.NewGuid().ToString("N")[..6]);
 
             // 1. From the person's page to the merge page: the duplicate is listed by name, with a compare link.
@@ -106,7 +106,7 @@ public sealed class MergeJourneyTests(MismesAppFixture app, ITestOutputHelper ou
         var advisor = await App.Factory.CreateUserAsync(Roles.Advisor, InstitutionCodes.Anapec);
         await JourneyAsync("phone-ar", "ar-MA", async page =>
         {
-            await SignInAsync(page, advisor.Email, advisor.Password);
+            await SignInAsync(page, advisor);
             var (a, b) = await PairAsync(page, Guid.NewGuid().ToString("N")[..6]);
 
             await page.GotoAsync($"/People/Compare/{a}/{b}?culture=ar-MA");
