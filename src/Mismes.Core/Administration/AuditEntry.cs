@@ -28,7 +28,7 @@ public enum AuditAction
     /// <summary>A new password was chosen through a reset link.</summary>
     PasswordReset,
 
-    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0022).</summary>
+    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0023).</summary>
     MergeUndone,
 }
 
