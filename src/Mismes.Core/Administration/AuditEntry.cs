@@ -37,7 +37,7 @@ public enum AuditAction
     /// <summary>New recovery codes were drawn; the old ones stopped working.</summary>
     RecoveryCodesRegenerated,
 
-    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0022).</summary>
+    /// <summary>A merge of two people undone: both records as they were before (People, docs/adr/0023).</summary>
     MergeUndone,
 }
 

@@ -40,7 +40,7 @@ public static class DemoAccounts
 
     /// <summary>
     /// The authenticator key (base32) of the demo accounts whose role requires two-step verification
-    /// (docs/adr/0023-two-step-verification.md): printed with the demo passwords, so a newcomer adds it once to any
+    /// (docs/adr/0024-two-step-verification.md): printed with the demo passwords, so a newcomer adds it once to any
     /// authenticator app (or `oathtool --totp -b KEY`). Demo data only, never in Production.
     /// </summary>
     public const string DefaultAuthenticatorKey = "MISMESDEMOAUTHENTICATORKEY234567";

@@ -9,7 +9,7 @@ public sealed record AuthenticatorSetup(string Key, string OtpAuthUri);
 
 /// <summary>
 /// Two-step verification with an authenticator app (TOTP, RFC 6238) and ten single-use recovery codes, built on
-/// ASP.NET Core Identity's own authenticator support (docs/adr/0023-two-step-verification.md). Required for
+/// ASP.NET Core Identity's own authenticator support (docs/adr/0024-two-step-verification.md). Required for
 /// Administrator and ProgrammeManager, offered to every other role. Identity keeps the key and the hashed recovery
 /// codes in AspNetUserTokens; a recovery code is removed when used.
 /// </summary>

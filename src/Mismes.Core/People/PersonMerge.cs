@@ -124,7 +124,7 @@ public static class MergeFields
 
 /// <summary>
 /// Both records as they were just before a merge, and the survivor just after, so the merge can be undone exactly
-/// (docs/adr/0022-people-merge-undo.md). Kept after an undo (marked <see cref="UndoneAt"/>): it is the record of what
+/// (docs/adr/0023-people-merge-undo.md). Kept after an undo (marked <see cref="UndoneAt"/>): it is the record of what
 /// the merge changed. Deleted with the survivor.
 /// </summary>
 public sealed class PersonMergeSnapshot

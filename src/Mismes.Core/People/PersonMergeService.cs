@@ -9,7 +9,7 @@ namespace Mismes.Core.People;
 
 /// <summary>
 /// Merging a duplicate record into the one that survives, with a choice per conflicting field, and undoing the last
-/// merge (docs/adr/0022-people-merge-undo.md). Staff see and merge only their institution's people; another
+/// merge (docs/adr/0023-people-merge-undo.md). Staff see and merge only their institution's people; another
 /// institution's record is "not found", as everywhere in People. Each record shown for comparison is an audited read;
 /// each merge and undo is audited and written in the survivor's history, the discarded values included.
 /// </summary>

@@ -82,7 +82,7 @@ internal static class AdministrationModule
             };
         });
 
-        // Two-step verification (docs/adr/0023-two-step-verification.md): sensitive pages ask for a fresh sign-in.
+        // Two-step verification (docs/adr/0024-two-step-verification.md): sensitive pages ask for a fresh sign-in.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RecentAuthenticationFilter>());
 
         services.AddAuthorizationBuilder().AddPolicies();

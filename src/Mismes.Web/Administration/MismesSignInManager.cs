@@ -11,7 +11,7 @@ namespace Mismes.Web.Administration;
 /// Identity's sign-in manager, which also refuses a deactivated account (docs/adr/0021-account-administration.md):
 /// every way in (password, second step, recovery code) asks <see cref="CanSignInAsync"/> first, so no page can forget
 /// it. Every sign-in stamps the time it happened (<see cref="MismesClaims.ConfirmedAt"/>), which is what "confirm it's
-/// you" renews before sensitive actions (docs/adr/0023-two-step-verification.md).
+/// you" renews before sensitive actions (docs/adr/0024-two-step-verification.md).
 /// </summary>
 internal sealed class MismesSignInManager(
     UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,

@@ -10,7 +10,7 @@ namespace Mismes.Web.Administration;
 /// Marks a page (or one of its handler methods) that needs a fresh authentication: the user signed in, or confirmed
 /// their password (and code, with two-step verification on), at most <see cref="RecentAuthentication.Window"/> ago.
 /// Otherwise the page sends them to /Account/Confirm and back. For exports of personal data and changes to how one
-/// signs in (docs/adr/0023-two-step-verification.md).
+/// signs in (docs/adr/0024-two-step-verification.md).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 internal sealed class RequireRecentAuthenticationAttribute : Attribute;

@@ -2,7 +2,7 @@ namespace Mismes.Web.Administration;
 
 /// <summary>
 /// An account whose role requires two-step verification (Administrator, ProgrammeManager) and has not set it up can
-/// open only the setup page until it does (docs/adr/0023-two-step-verification.md): pages redirect there, the API
+/// open only the setup page until it does (docs/adr/0024-two-step-verification.md): pages redirect there, the API
 /// answers 403. Signing out, choosing a language and the error and health pages stay open.
 /// </summary>
 internal static class TwoFactorGate

@@ -9,7 +9,7 @@ using Mismes.Web.Administration;
 namespace Mismes.Web.Account.Pages;
 
 /// <summary>
-/// The second step of signing in (docs/adr/0023-two-step-verification.md): the code of the authenticator app, or one
+/// The second step of signing in (docs/adr/0024-two-step-verification.md): the code of the authenticator app, or one
 /// of the recovery codes, each of which works once. Reached only after the right password (Identity's two-factor
 /// cookie says whose); posts are limited per client like sign-in, five wrong codes lock the account for 15 minutes
 /// (the attacker already has the password), and every failure is a security event without personal data.

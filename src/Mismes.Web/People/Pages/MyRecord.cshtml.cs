@@ -55,7 +55,7 @@ internal sealed class MyRecordModel(MyRecordService records, ConsentNoticeServic
         return RedirectToPage();
     }
 
-    /// <summary>A download of personal data: only within 5 minutes of signing in or confirming the password (ADR 0023).</summary>
+    /// <summary>A download of personal data: only within 5 minutes of signing in or confirming the password (ADR 0024).</summary>
     [Administration.RequireRecentAuthentication]
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
