@@ -48,14 +48,21 @@ public sealed class MyRecordService(AppDbContext db, ICurrentUser user, PersonSe
             return null;
         }
 
+        var (person, institution) = await LoadAsync(id, ct);
+        await audit.RecordReadAsync(PersonService.RecordType, Id(id), ct);
+        return new MyRecord(person, institution, PersonService.CurrentConsents(person.Consents));
+    }
+
+    /// <summary>The record with its languages and consents, and the name of its institution.</summary>
+    private async Task<(Person Person, string? InstitutionName)> LoadAsync(Guid id, CancellationToken ct)
+    {
         var person = await db.Set<Person>().AsNoTracking()
             .Include(p => p.Languages)
             .Include(p => p.Consents)
             .AsSplitQuery()
             .SingleAsync(p => p.Id == id, ct);
         var institution = await db.Set<Institution>().Where(i => i.Id == person.InstitutionId).Select(i => i.Name).FirstOrDefaultAsync(ct);
-        await audit.RecordReadAsync(PersonService.RecordType, Id(id), ct);
-        return new MyRecord(person, institution, PersonService.CurrentConsents(person.Consents));
+        return (person, institution);
     }
 
     /// <summary>Withdraws one consent of the beneficiary's own record; false when the account is linked to none.</summary>
@@ -78,12 +85,7 @@ public sealed class MyRecordService(AppDbContext db, ICurrentUser user, PersonSe
             return null;
         }
 
-        var person = await db.Set<Person>().AsNoTracking()
-            .Include(p => p.Languages)
-            .Include(p => p.Consents)
-            .AsSplitQuery()
-            .SingleAsync(p => p.Id == id, ct);
-        var institution = await db.Set<Institution>().Where(i => i.Id == person.InstitutionId).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var (person, institution) = await LoadAsync(id, ct);
         // The history of records merged into this one is part of the person's history too.
         var historyOf = await db.Set<Person>().Where(p => p.MergedIntoId == id).Select(p => p.Id).ToListAsync(ct);
         historyOf.Add(id);

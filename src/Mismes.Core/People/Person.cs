@@ -1,3 +1,4 @@
+using Mismes.Core.Administration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -174,6 +175,18 @@ public sealed class PersonEvent
 
     /// <summary>The partner system's API key that acted (then <see cref="UserId"/> is null), so the history names it.</summary>
     public Guid? ApiKeyId { get; set; }
+
+    /// <summary>An event done now by <paramref name="actor"/> (a user or a partner system's key) on a record.</summary>
+    internal static PersonEvent By(ICurrentUser actor, DateTimeOffset at, Guid personId, PersonEventKind kind, string? details) => new()
+    {
+        PersonId = personId,
+        At = at,
+        UserId = actor.UserId,
+        ApiKeyId = actor.ApiKeyId,
+        InstitutionId = actor.InstitutionId,
+        Kind = kind,
+        Details = details,
+    };
 
     public Guid? InstitutionId { get; set; }
 

@@ -278,16 +278,8 @@ public sealed class PersonMergeService(AppDbContext db, ICurrentUser user, Audit
         return changed;
     }
 
-    private void AddEvent(Guid personId, PersonEventKind kind, string details) => db.Set<PersonEvent>().Add(new PersonEvent
-    {
-        PersonId = personId,
-        At = clock.GetUtcNow(),
-        UserId = user.UserId,
-        ApiKeyId = user.ApiKeyId,
-        InstitutionId = user.InstitutionId,
-        Kind = kind,
-        Details = details,
-    });
+    private void AddEvent(Guid personId, PersonEventKind kind, string details) =>
+        db.Set<PersonEvent>().Add(PersonEvent.By(user, clock.GetUtcNow(), personId, kind, details));
 
     /// <summary>A record that exists but is not the user's to see is answered "not found", and logged as a security event.</summary>
     private async Task NoteIfOtherInstitutionAsync(Guid id, string operation, CancellationToken ct)

@@ -350,16 +350,8 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         person.UpdatedAt = now;
     }
 
-    private PersonEvent NewEvent(PersonEventKind kind, string? details, Guid personId = default) => new()
-    {
-        PersonId = personId,
-        At = clock.GetUtcNow(),
-        UserId = user.UserId,
-        ApiKeyId = user.ApiKeyId,
-        InstitutionId = user.InstitutionId,
-        Kind = kind,
-        Details = details,
-    };
+    private PersonEvent NewEvent(PersonEventKind kind, string? details, Guid personId = default) =>
+        PersonEvent.By(user, clock.GetUtcNow(), personId, kind, details);
 
     /// <summary>Copies the request onto the entity; returns the names of the fields that changed.</summary>
     private List<string> Apply(Person person, PersonFields request)
