@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Placement.Vacancies;
 
 namespace Mismes.Core.Placement;
 
@@ -7,6 +8,7 @@ public static class PlacementServices
     /// <summary>Placement's Core services and seeders (foreign vacancies, candidates, shortlists, seasonal campaigns), for the web host and the CLI.</summary>
     public static IServiceCollection AddPlacementCore(this IServiceCollection services)
     {
+        services.AddVacancies();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Mismes.Core.Placement;
+using Mismes.Web.Placement.Api;
 using Mismes.Web.Platform;
 
 namespace Mismes.Web.Placement;
@@ -9,16 +10,23 @@ namespace Mismes.Web.Placement;
 /// </summary>
 internal static class PlacementModule
 {
+    /// <summary>API-key scopes: read a key's institution's vacancies; add and change them.</summary>
+    public const string ReadScope = "placement:read";
+
+    public const string WriteScope = "placement:write";
+
     public static IServiceCollection AddPlacement(this IServiceCollection services)
     {
         services.AddPlacementCore();
         services.AddResourceSet<PlacementResource>("Placement");
         services.AddAuthorizationBuilder().AddPlacementPolicies();
+        services.AddVacancyWeb();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlacement(this IEndpointRouteBuilder app)
     {
+        app.MapVacancyEndpoints();
         return app;
     }
 }

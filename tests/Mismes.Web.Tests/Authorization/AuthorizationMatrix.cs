@@ -13,6 +13,9 @@ internal enum Sample
 
     /// <summary>{id} / {slug} is a catalogue measure implemented by the caller's institution (public to read; only its implementer or an administrator edits it).</summary>
     Measure,
+
+    /// <summary>{id} is a vacancy of the caller's institution: staff of another institution get 404, administrators see every institution.</summary>
+    Vacancy,
 }
 
 /// <summary>One row: who may call <see cref="Method"/> <see cref="Pattern"/>; null roles means anyone, signed in or not.</summary>
@@ -63,18 +66,22 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] VacancyManagers = [Roles.Advisor, Roles.ProgrammeManager, Roles.Administrator, Roles.Employer];
+
     private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
 
     /// <summary>A route every API key may call, whatever its scopes.</summary>
     public const string AnyKey = "";
 
     /// <summary>The API-key scopes of this host, written out like the roles.</summary>
-    public static readonly string[] AllScopes = ["people:read", "people:write", "catalogue:write", "audit:read"];
+    public static readonly string[] AllScopes = ["people:read", "people:write", "catalogue:write", "audit:read", "placement:read", "placement:write"];
 
     private const string PeopleRead = "people:read";
     private const string PeopleWrite = "people:write";
     private const string CatalogueWrite = "catalogue:write";
     private const string AuditRead = "audit:read";
+    private const string PlacementRead = "placement:read";
+    private const string PlacementWrite = "placement:write";
 
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
@@ -185,6 +192,20 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+
+        // Placement: vacancies (which vacancies a reader sees is scoped by institution in Core: VacancyServiceTests)
+        Allow("GET", "/Placement/Vacancies", VacancyManagers),
+        Allow("POST", "/Placement/Vacancies", VacancyManagers),
+        Allow("GET", "/Placement/Vacancies/Create", VacancyManagers),
+        Allow("POST", "/Placement/Vacancies/Create", VacancyManagers),
+        Allow("GET", "/Placement/Vacancies/Edit/{id:guid}", VacancyManagers, Sample.Vacancy),
+        Allow("POST", "/Placement/Vacancies/Edit/{id:guid}", VacancyManagers, Sample.Vacancy),
+        Allow("GET", "/Placement/Vacancies/Details/{id:guid}", VacancyManagers, Sample.Vacancy),
+        Allow("POST", "/Placement/Vacancies/Details/{id:guid}", VacancyManagers, Sample.Vacancy),
+        Allow("GET", "/api/v1/placement/vacancies", VacancyManagers) with { KeyScope = PlacementRead },
+        Allow("POST", "/api/v1/placement/vacancies", VacancyManagers) with { KeyScope = PlacementWrite },
+        Allow("GET", "/api/v1/placement/vacancies/{id:guid}", VacancyManagers, Sample.Vacancy) with { KeyScope = PlacementRead },
+        Allow("PUT", "/api/v1/placement/vacancies/{id:guid}", VacancyManagers, Sample.Vacancy) with { KeyScope = PlacementWrite },
 
         // Notifications (which messages a reader sees is scoped by institution in Core: OutboxPageTests)
         Allow("GET", "/Notifications/Outbox", OutboxReaders),

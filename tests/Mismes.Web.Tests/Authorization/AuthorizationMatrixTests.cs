@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Data;
 using Mismes.Core.People;
+using Mismes.Core.Placement.Vacancies;
 using Mismes.TestCommon;
 using Mismes.Web.Platform;
 using Mismes.Web.Tests.Platform;
@@ -95,7 +96,7 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
                 }
             }
 
-            if (allowed && rule.Sample == Sample.Person && rule.Method is "GET" or "DELETE")
+            if (allowed && (rule.Sample is Sample.Person or Sample.Vacancy) && rule.Method is "GET" or "DELETE")
             {
                 var theirs = await SendAsync(client, rule, other);
                 var seesOtherInstitutions = role == Mismes.Core.Administration.Roles.Administrator;
@@ -136,7 +137,7 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
             }
 
             // A key acts for its institution only, whatever its scopes: another institution's person is not found.
-            if (allowed && rule.Sample == Sample.Person && rule.Method is "GET" or "DELETE")
+            if (allowed && (rule.Sample is Sample.Person or Sample.Vacancy) && rule.Method is "GET" or "DELETE")
             {
                 var theirs = await SendAsync(client, rule, other);
                 if (theirs.StatusCode != HttpStatusCode.NotFound)
@@ -192,6 +193,7 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         (Sample.Person, "duplicateId") => samples.SecondPersonId.ToString(),
         (Sample.Measure, "slug") => samples.MeasureSlug,
         (Sample.Measure, "id") => samples.MeasureId.ToString(),
+        (Sample.Vacancy, "id") => samples.VacancyId.ToString(),
         (_, "purpose") => nameof(ConsentPurpose.ShareProfileWithForeignEmployers),
         (_, "code") => "404",
         (_, "documentName") => "v1",
@@ -199,7 +201,7 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
     };
 
     /// <summary>Two people of the institution (the second is the other record of a merge comparison), and a measure.</summary>
-    private sealed record Samples(Guid PersonId, Guid SecondPersonId, Guid MeasureId, string MeasureSlug);
+    private sealed record Samples(Guid PersonId, Guid SecondPersonId, Guid MeasureId, string MeasureSlug, Guid VacancyId);
 
     private async Task<Samples> SamplesAsync(string institutionCode)
     {
@@ -227,7 +229,20 @@ public sealed class AuthorizationMatrixTests(MismesWebFactory factory) : IClassF
         db.AddRange(person, second);
         await db.SaveChangesAsync();
         var measure = await MeasureImplementedByAsync(db, institutionCode, institutionId);
-        return new Samples(person.Id, second.Id, measure.Id, measure.Slug);
+        var vacancy = new Vacancy
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = institutionId,
+            EmployerName = "Matrix employer",
+            Country = "ES",
+            Title = "Matrix vacancy " + institutionCode,
+            Source = "matrix",
+            SourceId = Guid.NewGuid().ToString("N"),
+            ValidUntil = new DateOnly(2027, 6, 30),
+        };
+        db.Add(vacancy);
+        await db.SaveChangesAsync();
+        return new Samples(person.Id, second.Id, measure.Id, measure.Slug, vacancy.Id);
     }
 
     /// <summary>A measure the institution implements: only its staff (and administrators) may edit it.</summary>
