@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
+using Mismes.Core.Esco;
+using Mismes.Core.Evaluation;
 using Mismes.Core.Jobs;
 
 namespace Mismes.Core;
@@ -15,6 +17,8 @@ public static class CoreServices
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeding.SeedRunner>();
         services.AddCoreJobs();
+        services.AddEsco();
+        services.AddEvaluationCore();
         return services;
     }
 }

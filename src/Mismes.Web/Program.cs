@@ -3,6 +3,7 @@ using Mismes.Web.Administration;
 using Mismes.Web.Catalogue;
 using Mismes.Web.Notifications;
 using Mismes.Web.People;
+using Mismes.Web.Placement;
 using Mismes.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddAdministration();
 builder.Services.AddPeople();
 builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
+builder.Services.AddPlacement();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapAdministration();
 app.MapPeople();
 app.MapCatalogue();
 app.MapNotifications();
+app.MapPlacement();
 
 await app.RunAsync();
 

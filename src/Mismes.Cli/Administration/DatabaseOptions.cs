@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Mismes.Core;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
+using Mismes.Core.Placement;
 using Mismes.Core.People;
 using Mismes.Core.Data;
 using Mismes.Core.Notifications;
@@ -107,6 +108,7 @@ internal sealed class DatabaseOptions
         services.AddPeopleCore();
         // Each capability's Core services and seeders, as the web host's modules register them (one line per capability).
         services.AddCatalogueCore();
+        services.AddPlacementCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();

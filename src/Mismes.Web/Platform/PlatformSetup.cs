@@ -135,6 +135,7 @@ internal static class PlatformSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", ApiReference.Configure).AllowAnonymous();
         app.MapCultureSelection();
+        app.MapEscoEndpoints();
         app.MapRazorPages();
         return app;
     }

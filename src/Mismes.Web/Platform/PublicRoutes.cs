@@ -27,6 +27,11 @@ public static class PublicRoutes
         "/api-reference/scalar.aspnetcore.js",
         "/api-reference/favicon.svg",
 
+        // ESCO search (reference data, no personal data): the type-ahead of every occupation and skill picker,
+        // including those on citizens' registration pages.
+        "/api/v1/esco/occupations",
+        "/api/v1/esco/skills",
+
         // Administration: signing in must be possible without being signed in, and so must choosing a new password.
         "/Account/SignIn",
         "/Account/SignInCode",

@@ -174,6 +174,8 @@ internal static class AuthorizationMatrix
         Public("POST", "/Catalogue/{slug}", Sample.Measure),
         Public("GET", "/Catalogue/Export"),
         Public("GET", "/api/v1/measures"),
+        Public("GET", "/api/v1/esco/occupations"),
+        Public("GET", "/api/v1/esco/skills"),
         Public("GET", "/api/v1/measures/{id}", Sample.Measure),
         Allow("POST", "/api/v1/measures", CatalogueManagers) with { KeyScope = CatalogueWrite },
         Allow("PUT", "/api/v1/measures/{id:guid}", CatalogueManagers, Sample.Measure) with { KeyScope = CatalogueWrite },
