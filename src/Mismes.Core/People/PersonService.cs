@@ -13,7 +13,9 @@ namespace Mismes.Core.People;
 /// is audited (RecordType "Person") in the same SaveChanges as the change, so a failed write leaves nothing behind.
 /// Staff see only their own institution's people; a record of another institution is "not found".
 /// </summary>
-public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ILogger<PersonService> logger)
+public sealed class PersonService(
+    AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ILogger<PersonService> logger,
+    IEnumerable<IConsentObserver>? consentObservers = null)
 {
     public const string RecordType = "Person";
 
@@ -348,6 +350,10 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         db.Set<PersonEvent>().Add(NewEvent(given ? PersonEventKind.ConsentGiven : PersonEventKind.ConsentWithdrawn, details, person.Id));
         audit.Add(given ? AuditAction.ConsentGiven : AuditAction.ConsentWithdrawn, RecordType, Id(person.Id), details);
         person.UpdatedAt = now;
+        foreach (var observer in consentObservers ?? [])
+        {
+            observer.ConsentRecorded(person.Id, purpose, given);
+        }
     }
 
     private PersonEvent NewEvent(PersonEventKind kind, string? details, Guid personId = default) =>

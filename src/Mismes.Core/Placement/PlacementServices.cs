@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.People;
+using Mismes.Core.Placement.Candidates;
+using Mismes.Core.Placement.Matching;
 
 namespace Mismes.Core.Placement;
 
@@ -7,6 +10,11 @@ public static class PlacementServices
     /// <summary>Placement's Core services and seeders (foreign vacancies, candidates, shortlists, seasonal campaigns), for the web host and the CLI.</summary>
     public static IServiceCollection AddPlacementCore(this IServiceCollection services)
     {
+        // Candidates and the matching index (one index per process, kept current from the change feed).
+        services.AddScoped<CandidateService>();
+        services.AddScoped<IConsentObserver, CandidateConsentObserver>();
+        services.AddSingleton<CandidateIndex>();
+        services.AddScoped<CandidateIndexFeed>();
         return services;
     }
 }

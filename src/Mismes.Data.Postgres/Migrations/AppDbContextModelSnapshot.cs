@@ -1159,6 +1159,166 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("PersonMergeSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AvailableTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountriesWanted")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EqfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PlacementCandidateChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationUri");
+
+                    b.HasIndex("CandidateId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateSkills", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1356,6 +1516,33 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Navigation("Models");
@@ -1372,6 +1559,15 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Languages");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

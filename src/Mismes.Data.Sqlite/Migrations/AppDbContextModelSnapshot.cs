@@ -1134,6 +1134,156 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PersonMergeSnapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountriesWanted")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EqfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PlacementCandidateChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationUri");
+
+                    b.HasIndex("CandidateId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateSkills", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1331,6 +1481,33 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Navigation("Models");
@@ -1347,6 +1524,15 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Languages");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Mismes.Core.Placement;
+using Mismes.Web.Placement.Api;
 using Mismes.Web.Platform;
 
 namespace Mismes.Web.Placement;
@@ -14,11 +15,17 @@ internal static class PlacementModule
         services.AddPlacementCore();
         services.AddResourceSet<PlacementResource>("Placement");
         services.AddAuthorizationBuilder().AddPlacementPolicies();
+
+        // Candidates: the staff list, and the index every node keeps in memory (built at start, fed by the change feed).
+        services.AddNavigationEntry(new("Placement.Candidate.Nav", "/Placement/Candidates", PlacementPolicies.ManageCandidates, 35));
+        services.AddOptions<CandidateIndexOptions>().BindConfiguration("Placement:Index");
+        services.AddHostedService<CandidateIndexWorker>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlacement(this IEndpointRouteBuilder app)
     {
+        app.MapCandidateEndpoints();
         return app;
     }
 }

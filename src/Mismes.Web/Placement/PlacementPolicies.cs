@@ -1,9 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
+using Mismes.Core.Administration;
 
 namespace Mismes.Web.Placement;
 
 /// <summary>Placement's own policies (the shared staff ones are in Administration/Policies.cs).</summary>
 public static class PlacementPolicies
 {
-    public static AuthorizationBuilder AddPlacementPolicies(this AuthorizationBuilder builder) => builder;
+    /// <summary>Register candidates and edit their profiles (institution-scoped, like the people registry). Never an API key.</summary>
+    public const string ManageCandidates = "Placement.ManageCandidates";
+
+    /// <summary>A candidate's own application (/Placement/MyApplication): found from the signed-in account.</summary>
+    public const string OwnApplication = "Placement.OwnApplication";
+
+    public static AuthorizationBuilder AddPlacementPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(ManageCandidates, p => p.RequireRole(Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator))
+        .AddPolicy(OwnApplication, p => p.RequireRole(Roles.Beneficiary));
 }
