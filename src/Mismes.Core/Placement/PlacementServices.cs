@@ -12,6 +12,7 @@ public static class PlacementServices
     {
         // Candidates and the matching index (one index per process, kept current from the change feed).
         services.AddScoped<CandidateService>();
+        services.AddScoped<SelfRegistrationService>();
         services.AddScoped<IConsentObserver, CandidateConsentObserver>();
         services.AddSingleton<CandidateIndex>();
         services.AddScoped<CandidateIndexFeed>();

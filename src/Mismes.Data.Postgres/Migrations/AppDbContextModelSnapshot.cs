@@ -1167,6 +1167,9 @@ namespace Mismes.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AppliedVacancyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("AvailableFrom")
                         .HasColumnType("date");
 
@@ -1193,6 +1196,9 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1206,6 +1212,9 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasIndex("InstitutionId");
 
                     b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
                         .IsUnique();
 
                     b.ToTable("PlacementCandidates", (string)null);

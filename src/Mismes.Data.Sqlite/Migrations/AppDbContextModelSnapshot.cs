@@ -1140,6 +1140,9 @@ namespace Mismes.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AppliedVacancyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AvailableFrom")
                         .HasColumnType("TEXT");
 
@@ -1166,6 +1169,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1179,6 +1185,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasIndex("InstitutionId");
 
                     b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
                         .IsUnique();
 
                     b.ToTable("PlacementCandidates", (string)null);

@@ -166,6 +166,8 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
         Allow("PUT", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
         Allow("POST", "/api/v1/placement/candidates/rank", CandidateStaff),
+        Public("GET", "/Placement/Register"),
+        Public("POST", "/Placement/Register"),
 
         // A beneficiary's own record: found from the account, no id in the route (MyRecordTests).
         Allow("GET", "/People/MyRecord", Beneficiaries),

@@ -40,6 +40,12 @@ public sealed class Candidate
 
     public bool IsDemo { get; set; }
 
+    /// <summary>The self-registration that made this profile (its form's id): submitting the same form twice makes one candidate.</summary>
+    public Guid? RegistrationId { get; set; }
+
+    /// <summary>The public vacancy the candidate registered from ("apply" on a job page), if any.</summary>
+    public Guid? AppliedVacancyId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -107,6 +113,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         builder.HasKey(c => c.Id);
         builder.HasIndex(c => c.PersonId).IsUnique();
         builder.HasIndex(c => c.InstitutionId);
+        builder.HasIndex(c => c.RegistrationId).IsUnique();
         builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.CountriesWanted).HasMaxLength(200);
         builder.HasMany(c => c.Occupations).WithOne().HasForeignKey(o => o.CandidateId).OnDelete(DeleteBehavior.Cascade);

@@ -288,7 +288,7 @@ public sealed class CandidateService(AppDbContext db, ICurrentUser user, AuditLo
     private static IQueryable<Candidate> Load(IQueryable<Candidate> query) =>
         query.Include(c => c.Occupations).Include(c => c.Skills).Include(c => c.Languages).AsSplitQuery();
 
-    private static void Apply(Candidate candidate, CandidateProfileInput input)
+    internal static void Apply(Candidate candidate, CandidateProfileInput input)
     {
         candidate.EqfLevel = input.EqfLevel;
         candidate.AvailableFrom = input.AvailableFrom;

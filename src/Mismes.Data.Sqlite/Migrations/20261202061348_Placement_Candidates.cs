@@ -39,6 +39,8 @@ namespace Mismes.Data.Sqlite.Migrations
                     AvailableTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CountriesWanted = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AppliedVacancyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -141,6 +143,12 @@ namespace Mismes.Data.Sqlite.Migrations
                 name: "IX_PlacementCandidates_PersonId",
                 table: "PlacementCandidates",
                 column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlacementCandidates_RegistrationId",
+                table: "PlacementCandidates",
+                column: "RegistrationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202055759_Placement_Candidates")]
+    [Migration("20261202061348_Placement_Candidates")]
     partial class Placement_Candidates
     {
         /// <inheritdoc />
@@ -1143,6 +1143,9 @@ namespace Mismes.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AppliedVacancyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AvailableFrom")
                         .HasColumnType("TEXT");
 
@@ -1169,6 +1172,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1182,6 +1188,9 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasIndex("InstitutionId");
 
                     b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
                         .IsUnique();
 
                     b.ToTable("PlacementCandidates", (string)null);

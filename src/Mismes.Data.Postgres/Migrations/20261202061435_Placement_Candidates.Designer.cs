@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202055847_Placement_Candidates")]
+    [Migration("20261202061435_Placement_Candidates")]
     partial class Placement_Candidates
     {
         /// <inheritdoc />
@@ -1170,6 +1170,9 @@ namespace Mismes.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AppliedVacancyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("AvailableFrom")
                         .HasColumnType("date");
 
@@ -1196,6 +1199,9 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1209,6 +1215,9 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasIndex("InstitutionId");
 
                     b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
                         .IsUnique();
 
                     b.ToTable("PlacementCandidates", (string)null);

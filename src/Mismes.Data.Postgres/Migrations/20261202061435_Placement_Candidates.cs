@@ -40,6 +40,8 @@ namespace Mismes.Data.Postgres.Migrations
                     AvailableTo = table.Column<DateOnly>(type: "date", nullable: true),
                     CountriesWanted = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppliedVacancyId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -142,6 +144,12 @@ namespace Mismes.Data.Postgres.Migrations
                 name: "IX_PlacementCandidates_PersonId",
                 table: "PlacementCandidates",
                 column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlacementCandidates_RegistrationId",
+                table: "PlacementCandidates",
+                column: "RegistrationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
