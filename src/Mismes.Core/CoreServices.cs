@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
 using Mismes.Core.Esco;
+using Mismes.Core.Evaluation;
 using Mismes.Core.Jobs;
 
 namespace Mismes.Core;
@@ -17,6 +18,7 @@ public static class CoreServices
         services.AddScoped<Seeding.SeedRunner>();
         services.AddCoreJobs();
         services.AddEsco();
+        services.AddEvaluationCore();
         return services;
     }
 }

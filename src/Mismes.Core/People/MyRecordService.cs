@@ -137,7 +137,12 @@ public sealed class MyRecordService(AppDbContext db, ICurrentUser user, PersonSe
     /// The signed-in beneficiary's person id: the linked record, or the record it was merged into (a merge keeps the
     /// survivor, so the beneficiary follows their record there). Only beneficiaries have one.
     /// </summary>
-    private async Task<Guid?> OwnPersonIdAsync(CancellationToken ct)
+    /// <summary>
+    /// The person the signed-in beneficiary is (following merges), for any capability's "my …" page: found from the
+    /// account, never from the request. Null for anyone else, or an account linked to no record. Not audited: it
+    /// discloses nothing; the page that then shows data audits its read.
+    /// </summary>
+    public async Task<Guid?> OwnPersonIdAsync(CancellationToken ct)
     {
         if (user.UserId is not { } userId || !user.IsInRole(Roles.Beneficiary))
         {

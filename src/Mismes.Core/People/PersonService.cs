@@ -165,7 +165,7 @@ public sealed class PersonService(
             return null;
         }
 
-        var mergedFrom = await db.Set<Person>().Where(p => p.MergedIntoId == id).Select(p => p.Id).ToListAsync(ct);
+        var mergedFrom = await MergedFromAsync(id, ct);
         var historyOf = mergedFrom.Append(id).ToList();
         var history = await db.Set<PersonEvent>().Where(e => historyOf.Contains(e.PersonId)).ToListAsync(ct);
         await audit.RecordReadAsync(RecordType, Id(id), ct);
@@ -248,6 +248,32 @@ public sealed class PersonService(
         RecordConsent(person, purpose, given: true, channel, version);
         await db.SaveChangesAsync(ct);
         return PersonWriteResult.Ok(person);
+    }
+
+    /// <summary>The records merged into <paramref name="id"/> (their history and outcomes are its own).</summary>
+    public async Task<IReadOnlyList<Guid>> MergedFromAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Person>().Where(p => p.MergedIntoId == id).Select(p => p.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The disaggregation facts of a person (merged records answer for the record they were merged into), for a
+    /// capability recording an outcome event about someone it already works with. Not audited and not scoped by
+    /// institution on purpose: nothing in it identifies the person, and the event it goes into is recorded by the
+    /// capability that had the right to act. Null when the id is no person.
+    /// </summary>
+    public async Task<PersonStatisticsFacts?> StatisticsFactsAsync(Guid personId, CancellationToken ct)
+    {
+        var person = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new { p.Sex, p.BirthDate, p.RegionCode, p.EqfLevel, p.MigrationStatus, p.IsDemo })
+            .FirstOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new(person.Sex.ToString(), PersonStatisticsFacts.AgeGroupOf(person.BirthDate, today), person.RegionCode,
+            person.EqfLevel, person.MigrationStatus.ToString(), person.IsDemo);
     }
 
     /// <summary>As easy as giving: one call; a purpose not currently given is left as it is.</summary>
