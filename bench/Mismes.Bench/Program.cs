@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "melo" => await MeloBenchmark.RunAsync(args[1..]),
     "skills" => await SkillsBenchmark.RunAsync(args[1..]),
     "speed" => await SpeedBenchmark.RunAsync(args[1..]),
+    "vacancies" => await VacanciesBenchmark.RunAsync(args[1..]),
     "duplicates" => await DuplicatesBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -18,6 +19,7 @@ static int Usage()
           melo <dataset-dir> [--esco <esco-dir-or-data-file>] [--limit N]
           skills <annotations.csv> [--esco <esco-dir-or-data-file>] [--limit N]
           speed --profiles N --vacancies M --k 50 [--esco <esco-dir>]
+          vacancies [<eures-ads-dir>] [--esco <data-file>]
           duplicates [--pairs <file.tsv>]  |  duplicates generate [<file.tsv>]
         """);
     return 2;

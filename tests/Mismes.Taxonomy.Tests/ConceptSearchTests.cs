@@ -8,6 +8,9 @@ public sealed class ShippedSearchFixture
 {
     public ConceptSearch Search { get; } = new(EscoTaxonomy.LoadShipped());
 
+    public EscoConcept ByLabel(string language, string label) =>
+        Search.Taxonomy.Concepts.Single(c => c.Kind is ConceptKind.Occupation or ConceptKind.Skill && c.Labels.TryGetValue(language, out var l) && l.Preferred == label);
+
     public EscoConcept ByEnglishLabel(string label) =>
         Search.Taxonomy.Concepts.Single(c => c.Kind is ConceptKind.Occupation or ConceptKind.Skill && c.PreferredLabel("en") == label);
 }
@@ -48,6 +51,72 @@ public class ConceptSearchTests(ShippedSearchFixture fixture) : IClassFixture<Sh
             var matches = fixture.Search.FindOccupations(occupation.PreferredLabel("ar"), "ar", 3);
             Assert.Contains(occupation.Uri, matches.Select(m => m.Concept.Uri));
         }
+    }
+
+    [Theory]
+    [InlineData("Softwareentwickler (m/w/d)", "de", "software developer")]
+    [InlineData("Krankenpflegerin", "de", "nurse assistant")]
+    [InlineData("Elektriker (w/m/d)", "de", "electrician")]
+    [InlineData("Softwareontwikkelaar (m/v)", "nl", "software developer")]
+    [InlineData("Elektricien", "nl", "electrician")]
+    public void FindOccupations_GermanOrDutchTitle_IsCodedInItsOwnLanguage(string title, string language, string englishLabel)
+    {
+        var matches = fixture.Search.FindOccupations(title, language, 3);
+
+        Assert.Contains(fixture.ByEnglishLabel(englishLabel), matches.Select(m => m.Concept));
+        Assert.All(matches, m => Assert.Equal(language, m.Language));
+        Assert.All(matches, m => Assert.False(m.CrossLanguage));
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("nl")]
+    public void FindOccupations_RealGermanAndDutchPreferredLabels_FindTheirConcept(string language)
+    {
+        var sample = fixture.Search.Taxonomy.Occupations.Where((o, i) => i % 150 == 0 && o.Labels.ContainsKey(language)).ToList();
+
+        Assert.True(sample.Count >= 15);
+        foreach (var occupation in sample)
+        {
+            var matches = fixture.Search.FindOccupations(occupation.PreferredLabel(language), language, 3);
+            Assert.Contains(occupation.Uri, matches.Select(m => m.Concept.Uri));
+        }
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("nl")]
+    [InlineData("ar")]
+    public void FindSkills_SkillWithoutALabelInTheLanguage_IsFoundThroughEnglishAndSaysSo(string language)
+    {
+        var smed = fixture.ByEnglishLabel("SMED");
+        Assert.False(smed.Labels.ContainsKey(language));
+
+        var match = fixture.Search.FindSkills("SMED", language, 3).First(m => m.Concept == smed);
+
+        Assert.True(match.CrossLanguage);
+        Assert.Equal(language, match.QueryLanguage);
+        Assert.Contains(match.Language, new[] { "en", "fr" });
+        Assert.Contains($"no {language} label", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindSkills_GermanSkillLabel_MatchesInGerman()
+    {
+        var matches = fixture.Search.FindSkills("agiles Projektmanagement", "de", 3);
+
+        Assert.Equal(fixture.ByLabel("de", "agiles Projektmanagement"), matches[0].Concept);
+        Assert.Equal("de", matches[0].Language);
+        Assert.False(matches[0].CrossLanguage);
+    }
+
+    [Fact]
+    public void ExtractSkills_GermanSentence_FindsGermanAndFallbackSkills()
+    {
+        var matches = fixture.Search.ExtractSkills("Sie haben Erfahrung mit agilem Projektmanagement und SMED.", "de", 5);
+
+        Assert.Contains(fixture.ByLabel("de", "agiles Projektmanagement"), matches.Select(m => m.Concept));
+        Assert.Contains(matches, m => m.Concept == fixture.ByEnglishLabel("SMED") && m.CrossLanguage);
     }
 
     [Fact]

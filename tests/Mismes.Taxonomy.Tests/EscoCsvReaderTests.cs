@@ -146,4 +146,33 @@ public class EscoCsvReaderTests
         Assert.Contains("language", esco.CollectionNames);
         Assert.All(esco.Occupations, o => Assert.Contains(esco.Ancestors(o), a => a.Kind == ConceptKind.IscoGroup));
     }
+
+    [Fact]
+    public void Read_WithGermanAndDutchLabelFolder_AddsTheirLabelsToTheSameConcepts()
+    {
+        var labels = Path.Combine(TestPaths.Shared, "data", "esco-1.2-labels");
+
+        var esco = EscoCsvReader.Read(TestPaths.Esco, [labels]);
+
+        Assert.Equal(3007, esco.Occupations.Count);
+        Assert.Equal(13896, esco.Skills.Count);
+        Assert.Contains("de", esco.Languages);
+        Assert.Contains("nl", esco.Languages);
+        Assert.True(esco.Occupations.Count(o => o.Labels.ContainsKey("de")) >= 3000);
+        Assert.True(esco.Skills.Count(s => s.Labels.ContainsKey("nl")) >= 2000);
+        var developer = esco.Occupations.Single(o => o.PreferredLabel("en") == "software developer");
+        Assert.Contains("Softwareentwickler", developer.Labels["de"].Preferred, StringComparison.Ordinal);
+        Assert.Contains("software", developer.Labels["nl"].Preferred, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(developer.Labels["de"].Alternative);
+        // The ESCO folder's own languages are not replaced by the label folder.
+        var french = EscoCsvReader.Read(TestPaths.Esco).FindByUri(developer.Uri)!.Labels["fr"];
+        Assert.Equal(french.Preferred, developer.Labels["fr"].Preferred);
+        Assert.Equal(french.Alternative, developer.Labels["fr"].Alternative);
+    }
+
+    [Fact]
+    public void Read_MissingLabelFolder_Throws()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => EscoCsvReader.Read(TestPaths.Fixture, [Path.Combine(TestPaths.Fixture, "nope")]));
+    }
 }

@@ -54,6 +54,8 @@ public class EscoDataFileTests
         Assert.Equal(13896, shipped.Skills.Count);
         Assert.Equal("ESCO, European Commission, v1.1.1 (esco.ec.europa.eu)", shipped.Attribution);
         Assert.Contains("fr", shipped.Languages);
+        Assert.Contains("de", shipped.Languages);
+        Assert.Contains("nl", shipped.Languages);
     }
 
     [Fact]

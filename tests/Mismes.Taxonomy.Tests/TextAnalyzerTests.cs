@@ -23,6 +23,13 @@ public class TextAnalyzerTests
     [InlineData("software developers", "Software Developer", "en")]
     [InlineData("architects", "Architects, Except Landscape and Naval", "en")]
     [InlineData("human resources manager", "HR mgr", "en")]
+    [InlineData("Lehrer", "Lehrerin", "de")]
+    [InlineData("Krankenpfleger", "Krankenpflegerin (m/w/d)", "de")]
+    [InlineData("Kaufmann im Einzelhandel", "Kauffrau im Einzelhandel", "de")]
+    [InlineData("Bäcker", "Baecker", "de")]
+    [InlineData("Elektriker", "Elektriker (w/m/d)", "de")]
+    [InlineData("verpleegkundige", "verpleegkundigen (m/v)", "nl")]
+    [InlineData("ingegnere dell'azienda", "ingegneri aziende", "it")]
     public void Words_VariantsOfOneTitle_GiveTheSameTerms(string a, string b, string language)
     {
         Assert.Equal(

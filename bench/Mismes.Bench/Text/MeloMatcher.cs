@@ -19,6 +19,8 @@ internal sealed class MeloMatcher
     private readonly float ownShare;
     private readonly float[] groupPrior;
     private readonly float second;
+    private readonly float evidenceShare;
+    private readonly HashSet<int> evidenceDocs = [];
 
     public MeloMatcher(
         EscoTaxonomy taxonomy,
@@ -34,7 +36,11 @@ internal sealed class MeloMatcher
         var hiddenWeight = args.Float("hidden", 0.95f);
         var iscoDocWeight = args.Float("isco-doc", 0f);
         var descriptionWeight = args.Float("desc", 0.3f);
+        var iscoDescriptionWeight = args.Float("isco-desc", 0f);
+        var skillWeight = args.Float("skill", 0f);
+        var skillsDocWeight = args.Float("skills-doc", 0f);
         second = args.Float("agg", 0f);
+        evidenceShare = args.Float("evidence", 0f);
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var docs = new List<LabelDoc>();
         elementDoc = new int[corpus.Count];
@@ -81,6 +87,7 @@ internal sealed class MeloMatcher
 
                     if (descriptionWeight > 0 && labels.Description is { } description)
                     {
+                        evidenceDocs.Add(docs.Count);
                         docs.Add(new LabelDoc(g, description, language, descriptionWeight));
                     }
 
@@ -88,6 +95,31 @@ internal sealed class MeloMatcher
                         && isco.Labels.TryGetValue(language, out var iscoLabels))
                     {
                         docs.Add(new LabelDoc(g, iscoLabels.Preferred, language, iscoDocWeight));
+                    }
+
+                    if (iscoDescriptionWeight > 0 && concept.Kind == ConceptKind.Occupation && taxonomy.FindIscoGroup(concept.IscoGroupCode) is { } iscoGroup
+                        && iscoGroup.Labels.TryGetValue(language, out var iscoGroupLabels) && iscoGroupLabels.Description is { } iscoDescription)
+                    {
+                        evidenceDocs.Add(docs.Count);
+                        docs.Add(new LabelDoc(g, iscoDescription, language, iscoDescriptionWeight));
+                    }
+
+                    if ((skillWeight > 0 || skillsDocWeight > 0) && concept.Kind == ConceptKind.Occupation)
+                    {
+                        var skillLabels = taxonomy.EssentialSkills(concept)
+                            .Where(k => k.Labels.ContainsKey(language))
+                            .Select(k => k.Labels[language].Preferred)
+                            .ToList();
+                        if (skillWeight > 0)
+                        {
+                            docs.AddRange(skillLabels.Select(l => new LabelDoc(g, l, language, skillWeight)));
+                        }
+
+                        if (skillsDocWeight > 0 && skillLabels.Count > 0)
+                        {
+                            evidenceDocs.Add(docs.Count);
+                            docs.Add(new LabelDoc(g, string.Join(". ", skillLabels), language, skillsDocWeight));
+                        }
                     }
                 }
             }
@@ -117,10 +149,18 @@ internal sealed class MeloMatcher
         var docScores = index.ScoreDocuments(query, queryLanguage);
         var groupBest = new float[groupPrior.Length];
         var groupSecond = new float[groupPrior.Length];
+        var groupEvidence = new float[groupPrior.Length];
         for (var d = 0; d < docScores.Length; d++)
         {
             var g = index[d].Group;
             var s = docScores[d];
+            if (evidenceShare > 0 && evidenceDocs.Contains(d))
+            {
+                // Evidence beyond the labels adds to the best label instead of competing with it.
+                groupEvidence[g] = Math.Max(groupEvidence[g], s);
+                continue;
+            }
+
             if (s > groupBest[g])
             {
                 groupSecond[g] = groupBest[g];
@@ -129,6 +169,14 @@ internal sealed class MeloMatcher
             else if (s > groupSecond[g] && s < groupBest[g])
             {
                 groupSecond[g] = s;
+            }
+        }
+
+        if (evidenceShare > 0)
+        {
+            for (var g = 0; g < groupBest.Length; g++)
+            {
+                groupBest[g] += evidenceShare * groupEvidence[g];
             }
         }
 

@@ -11,7 +11,7 @@ internal static class TaxonomySearchCommand
     public static Command Create()
     {
         var text = new Argument<string>("text") { Description = "A job title, a skill phrase, or (with --extract) a sentence" };
-        var language = new Option<string>("--lang", "-l") { Description = "Language of the text: fr, ar, en, es", DefaultValueFactory = _ => "fr" };
+        var language = new Option<string>("--lang", "-l") { Description = "Language of the text: fr, ar, en, es, de, nl (others fall back to English and French labels)", DefaultValueFactory = _ => "fr" };
         var skills = new Option<bool>("--skills") { Description = "Search skills instead of occupations" };
         var extract = new Option<bool>("--extract") { Description = "Extract the skills mentioned in a sentence" };
         var k = new Option<int>("--top", "-k") { Description = "How many results", DefaultValueFactory = _ => 10 };

@@ -13,11 +13,25 @@ namespace Mismes.Taxonomy.Esco;
 /// </summary>
 public static partial class EscoCsvReader
 {
-    public static EscoTaxonomy Read(string escoDir, string? version = null)
+    public static EscoTaxonomy Read(string escoDir, string? version = null) => Read(escoDir, [], version);
+
+    /// <summary>
+    /// Reads <paramref name="escoDir"/> as <see cref="Read(string, string?)"/>, then adds the labels of the languages
+    /// it lacks from each of <paramref name="labelDirs"/> (e.g. German and Dutch labels of a later ESCO version):
+    /// <c>occupations_de.csv</c>, <c>ISCOGroups_nl.csv</c>, <c>skills_de_collections_subset.csv</c>. Those files only
+    /// add labels to concepts of <paramref name="escoDir"/>; a URI it does not have is ignored, and a language it
+    /// already has is not replaced.
+    /// </summary>
+    public static EscoTaxonomy Read(string escoDir, IReadOnlyList<string> labelDirs, string? version = null)
     {
         if (!Directory.Exists(escoDir))
         {
             throw new DirectoryNotFoundException($"ESCO folder not found: {escoDir}");
+        }
+
+        foreach (var labelDir in labelDirs.Where(d => !Directory.Exists(d)))
+        {
+            throw new DirectoryNotFoundException($"ESCO labels folder not found: {labelDir}");
         }
 
         var builder = new EscoTaxonomyBuilder { Version = version ?? GuessVersion(escoDir) };
@@ -75,7 +89,33 @@ public static partial class EscoCsvReader
             }
         }
 
+        var ownLanguages = files.Select(f => f.Language).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var labelDir in labelDirs)
+        {
+            var labelFiles = Directory.EnumerateFiles(labelDir, "*.csv", SearchOption.AllDirectories)
+                .Select(path => (Path: path, Match: LabelFileName().Match(Path.GetFileName(path))))
+                .Where(f => f.Match.Success && !ownLanguages.Contains(f.Match.Groups["lang"].Value))
+                .OrderBy(f => f.Path, StringComparer.Ordinal);
+            foreach (var (path, match) in labelFiles)
+            {
+                ReadLabels(builder, new EscoFile(path, match.Groups["kind"].Value, match.Groups["lang"].Value));
+            }
+        }
+
         return builder.Build();
+    }
+
+    private static void ReadLabels(EscoTaxonomyBuilder builder, EscoFile file) =>
+        ForEachRow(file.Path, row => builder.AddLabels(row.Get("conceptUri"), file.Language, Labels(row)));
+
+    private static ConceptLabels Labels(Row row)
+    {
+        var description = row.Get("description");
+        return new ConceptLabels(
+            row.Get("preferredLabel").Trim(),
+            SplitLabels(row.Get("altLabels")),
+            SplitLabels(row.Get("hiddenLabels")),
+            description.Length == 0 ? null : description.Trim());
     }
 
     private static void ReadConcepts(EscoTaxonomyBuilder builder, EscoFile file, ConceptKind kind)
@@ -96,12 +136,7 @@ public static partial class EscoCsvReader
                 kind == ConceptKind.Occupation ? row.Get("iscoGroup") : "",
                 ParseSkillType(row.Get("skillType")),
                 ParseReuseLevel(row.Get("reuseLevel")));
-            var description = row.Get("description");
-            builder.AddLabels(uri, file.Language, new ConceptLabels(
-                row.Get("preferredLabel").Trim(),
-                SplitLabels(row.Get("altLabels")),
-                SplitLabels(row.Get("hiddenLabels")),
-                description.Length == 0 ? null : description.Trim()));
+            builder.AddLabels(uri, file.Language, Labels(row));
         });
     }
 
@@ -146,6 +181,10 @@ public static partial class EscoCsvReader
 
     [GeneratedRegex(@"^(?<kind>[A-Za-z]+?)(?:_(?<lang>[a-z]{2,3}(?:-[A-Za-z]+)?))?\.csv$")]
     private static partial Regex FileName();
+
+    // In a labels folder: "occupations_de.csv", "skills_nl_collections_subset.csv" (a partial file says so after the language).
+    [GeneratedRegex(@"^(?<kind>occupations|skills|ISCOGroups|skillGroups)_(?<lang>[a-z]{2,3})(?:_[A-Za-z0-9_]+)?\.csv$")]
+    private static partial Regex LabelFileName();
 
     [GeneratedRegex("(?:Skills|Occupations)?Collection$")]
     private static partial Regex CollectionName();

@@ -332,7 +332,7 @@ internal sealed class LabelIndex
 
     private void AddWordScores(string query, string language, float[] scores, float weight)
     {
-        var terms = TextAnalyzer.Words(query, language).Distinct(StringComparer.Ordinal).ToList();
+        var terms = QueryTerms(query, language);
         if (terms.Count == 0)
         {
             return;
@@ -397,6 +397,70 @@ internal sealed class LabelIndex
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The query's stemmed terms. In German and Dutch, which write compounds as one word, an unknown term made of two
+    /// known ones ("softwareontwikkelaar" where the labels say "software ontwikkelaar", "Arbeitsvermittler" with a
+    /// linking s) also stands for its parts (an unknown one only for them), and two consecutive terms whose joined
+    /// form is known add that form.
+    /// </summary>
+    internal List<string> QueryTerms(string query, string language)
+    {
+        var words = TextAnalyzer.Words(query, language);
+        if (TextAnalyzer.BaseLanguage(language) is not ("de" or "nl"))
+        {
+            return words.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        var terms = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            terms.Add(word);
+            if (SplitCompound(word) is var (head, tail))
+            {
+                // Both: labels that write the compound as one word match it, those that write two words match them.
+                if (!wordIds.ContainsKey(word))
+                {
+                    terms.RemoveAt(terms.Count - 1);
+                }
+
+                terms.Add(head);
+                terms.Add(tail);
+            }
+
+            if (i + 1 < words.Count && wordIds.ContainsKey(word + words[i + 1]))
+            {
+                terms.Add(word + words[i + 1]);
+            }
+        }
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The longest known first part and a known last part (each at least 3 and 4 letters), or null.</summary>
+    private (string Head, string Tail)? SplitCompound(string word)
+    {
+        for (var k = word.Length - 4; k >= 3; k--)
+        {
+            var tail = word[k..];
+            if (!wordIds.ContainsKey(tail))
+            {
+                continue;
+            }
+
+            var head = word[..k];
+            foreach (var candidate in new[] { head, head.TrimEnd('e'), head.EndsWith('s') ? head[..^1] : head, head.EndsWith("en", StringComparison.Ordinal) ? head[..^2] : head })
+            {
+                if (candidate.Length >= 3 && wordIds.ContainsKey(candidate))
+                {
+                    return (candidate, tail);
+                }
+            }
+        }
+
+        return null;
     }
 
     private void AddGramScores(string query, string language, float[] scores, float weight)

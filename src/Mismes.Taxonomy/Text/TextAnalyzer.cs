@@ -5,10 +5,14 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
 using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -18,8 +22,9 @@ namespace Mismes.Taxonomy.Text;
 
 /// <summary>
 /// Turns a label or a query into terms, per language, with Lucene.NET's analysis pieces: standard tokenizer, French
-/// elision, lower case, stop words, Arabic normalisation, our gender folding (feminine to masculine), the language's
-/// light stemmer, then ASCII folding. <see cref="Words"/> gives stems for BM25; <see cref="Surface"/> gives unstemmed,
+/// and Italian elision, lower case, stop words, Arabic and German normalisation, our gender folding (feminine to
+/// masculine), the language's light stemmer (French, Spanish, Arabic, German, Italian; Snowball for Dutch; KStem for
+/// English), then ASCII folding. Other languages get tokenising, lower case and folding only. <see cref="Words"/> gives stems for BM25; <see cref="Surface"/> gives unstemmed,
 /// folded words for character n-grams (typos). See docs/adr/0011-text-matching.md.
 /// </summary>
 public static partial class TextAnalyzer
@@ -92,8 +97,8 @@ public static partial class TextAnalyzer
     [GeneratedRegex(@"(?:,|\(|\s)\s*(?:except|excluding|sauf|hors|excepto|salvo)\b[^,;()]*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex Exclusion();
 
-    // "(e)", "(es)", "(s)", "(ne)", "h/f", "f/h", "(h/f)", "m/w/d"
-    [GeneratedRegex(@"\((?:e|es|s|ne|le|ve|euse|rice|trice|ère|ière)\)|\(?\b(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*f|m\s*/\s*w\s*/\s*d)\b\)?", RegexOptions.CultureInvariant)]
+    // "(e)", "(es)", "(s)", "(ne)", "h/f", "f/h", "(h/f)", German "m/w/d", "w/m/d", "m/f/d", "d/m/w", Dutch "m/v", "m/v/x"
+    [GeneratedRegex(@"\((?:e|es|s|ne|le|ve|euse|rice|trice|ère|ière)\)|\(?\b(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*f(?:\s*/\s*d)?|[mwd]\s*/\s*[mwd]\s*/\s*[mwd]|m\s*/\s*v(?:\s*/\s*x)?|v\s*/\s*m)\b\)?", RegexOptions.CultureInvariant)]
     private static partial Regex GenderMarker();
 
     // "salarié·e", "salarié.e", "salarié-e" → "salarié"
@@ -144,8 +149,16 @@ public static partial class TextAnalyzer
         "es" => SpanishAnalyzer.DefaultStopSet,
         "ar" => ArabicAnalyzer.DefaultStopSet,
         "en" => EnglishStopWords,
+        "de" => GermanAnalyzer.DefaultStopSet,
+        "nl" => DutchAnalyzer.DefaultStopSet,
+        "it" => ItalianAnalyzer.DefaultStopSet,
         _ => CharArraySet.Empty,
     };
+
+    // Lucene's ItalianAnalyzer articles ("l'ingegnere", "dell'azienda"), which it does not expose.
+    private static readonly CharArraySet ItalianArticles = new(Version,
+        new[] { "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d" },
+        true);
 
 
     private sealed class LanguageAnalyzer(string language, bool stem) : Analyzer
@@ -158,6 +171,10 @@ public static partial class TextAnalyzer
             {
                 stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
             }
+            else if (language == "it")
+            {
+                stream = new ElisionFilter(stream, ItalianArticles);
+            }
 
             stream = new LowerCaseFilter(Version, stream);
             if (language == "ar")
@@ -168,6 +185,12 @@ public static partial class TextAnalyzer
 
             stream = new StopFilter(Version, stream, StopWords(language));
             stream = new GenderFoldFilter(stream, language);
+            if (language == "de")
+            {
+                // ä → a, ß → ss, "ae" → "a" ...: "Maurer" meets "Mäurer", "Strasse" meets "Straße".
+                stream = new GermanNormalizationFilter(stream);
+            }
+
             if (stem)
             {
                 stream = language switch
@@ -176,6 +199,9 @@ public static partial class TextAnalyzer
                     "es" => new SpanishLightStemFilter(stream),
                     "ar" => new ArabicStemFilter(stream),
                     "en" => new KStemFilter(new EnglishPossessiveFilter(Version, stream)),
+                    "de" => new GermanLightStemFilter(stream),
+                    "it" => new ItalianLightStemFilter(stream),
+                    "nl" => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer()),
                     _ => stream,
                 };
             }
@@ -276,6 +302,13 @@ public static class GenderFold
         "mère", "père", "frère", "sphère", "ère", "atmosphère", "misère", "galère", "arrière", "première", "dernière",
     };
 
+    // German words in -in that are not feminine forms (the rule needs at least 7 letters, so "Termin" is safe).
+    private static readonly HashSet<string> GermanKeep = new(StringComparer.Ordinal)
+    {
+        "medizin", "disziplin", "magazin", "vitamin", "protein", "insulin", "benzin", "kaffein", "koffein", "paraffin",
+        "gelatin", "kerosin", "nikotin", "histamin", "adrenalin", "heroin", "kokain", "penicillin", "lanolin",
+    };
+
     /// <summary>The masculine form of <paramref name="word"/> (lower case), or the same instance when none applies.</summary>
     public static string Masculine(string word, string language)
     {
@@ -298,6 +331,24 @@ public static class GenderFold
                     {
                         return string.Concat(word.AsSpan(0, word.Length - f.Length), m);
                     }
+                }
+
+                break;
+            case "de":
+                // "Krankenpflegerin", "Lehrerinnen" → "Krankenpfleger", "Lehrer"; "Kauffrau" → "Kaufmann".
+                if (word.EndsWith("innen", StringComparison.Ordinal) && word.Length >= 9)
+                {
+                    return word[..^5];
+                }
+
+                if (word.EndsWith("in", StringComparison.Ordinal) && word.Length >= 7 && !GermanKeep.Contains(word))
+                {
+                    return word[..^2];
+                }
+
+                if (word.EndsWith("frau", StringComparison.Ordinal) && word.Length >= 8)
+                {
+                    return string.Concat(word.AsSpan(0, word.Length - 4), "mann");
                 }
 
                 break;
