@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mismes.Core.Administration;
 using Mismes.Core.Esco;
-using Mismes.Core.Evaluation;
 using Mismes.Core.Jobs;
 
 namespace Mismes.Core;
@@ -18,7 +17,6 @@ public static class CoreServices
         services.AddScoped<Seeding.SeedRunner>();
         services.AddCoreJobs();
         services.AddEsco();
-        services.AddEvaluationCore();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Mismes.Core;
 using Mismes.Web.Administration;
 using Mismes.Web.Catalogue;
+using Mismes.Web.Evaluation;
 using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Placement;
@@ -15,6 +16,7 @@ builder.Services.AddPeople();
 builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
 builder.Services.AddPlacement();
+builder.Services.AddEvaluation();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapPeople();
 app.MapCatalogue();
 app.MapNotifications();
 app.MapPlacement();
+app.MapEvaluation();
 
 await app.RunAsync();
 

@@ -8,6 +8,7 @@ using Mismes.Core;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Placement;
+using Mismes.Core.Evaluation;
 using Mismes.Core.People;
 using Mismes.Core.Data;
 using Mismes.Core.Notifications;
@@ -109,6 +110,7 @@ internal sealed class DatabaseOptions
         // Each capability's Core services and seeders, as the web host's modules register them (one line per capability).
         services.AddCatalogueCore();
         services.AddPlacementCore();
+        services.AddEvaluationCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();

@@ -56,4 +56,8 @@ public sealed class InstitutionDirectory(Data.AppDbContext db)
 {
     public Task<string?> NameAsync(Guid id, CancellationToken ct) =>
         db.Set<Institution>().Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(ct);
+
+    /// <summary>The short codes of institutions (ANAPEC-TNG), for tables that name many of them.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> CodesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Set<Institution>().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
 }

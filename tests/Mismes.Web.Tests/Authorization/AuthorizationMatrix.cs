@@ -61,6 +61,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] IndicatorReaders = [Roles.Analyst, Roles.ProgrammeManager, Roles.Administrator];
+
     private static readonly string[] UserManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
     private static readonly string[] AuditReaders = [Roles.ProgrammeManager, Roles.Administrator];
@@ -207,6 +209,16 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Notifications/Outbox", OutboxReaders),
         Allow("GET", "/Notifications/Captured/{id:guid}", OutboxReaders),
         Allow("POST", "/Notifications/Captured/{id:guid}", OutboxReaders),
+
+        // Evaluation: indicators are aggregates (analysts too); a journey is a person's record.
+        Allow("GET", "/Evaluation", IndicatorReaders),
+        Allow("POST", "/Evaluation", IndicatorReaders),
+        Allow("GET", "/Evaluation/Import", CatalogueManagers),
+        Allow("POST", "/Evaluation/Import", CatalogueManagers),
+        Allow("GET", "/Evaluation/Journey/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("POST", "/Evaluation/Journey/{id:guid}", PeopleStaff, Sample.Person),
+        Allow("GET", "/Evaluation/MyJourney", Beneficiaries),
+        Allow("POST", "/Evaluation/MyJourney", Beneficiaries),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);
