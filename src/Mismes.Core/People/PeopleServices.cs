@@ -10,6 +10,7 @@ public static class PeopleServices
     public static IServiceCollection AddPeopleCore(this IServiceCollection services)
     {
         services.AddScoped<PersonService>();
+        services.AddScoped<PersonDirectory>();
         services.AddScoped<PersonMergeService>();
         services.AddScoped<PeopleWorkCounts>();
         services.AddScoped<MyRecordService>();

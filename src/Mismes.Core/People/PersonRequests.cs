@@ -85,6 +85,9 @@ public sealed class PersonWriteResult
 
     public Person? Person { get; private init; }
 
+    /// <summary>The person's id when the write succeeded: what other capabilities keep (they never hold the entity).</summary>
+    public Guid? PersonId => Person?.Id;
+
     /// <summary>Field name → resource keys of the messages (the web layer translates them).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; private init; } = new Dictionary<string, string[]>();
 

@@ -13,7 +13,9 @@ namespace Mismes.Core.People;
 /// is audited (RecordType "Person") in the same SaveChanges as the change, so a failed write leaves nothing behind.
 /// Staff see only their own institution's people; a record of another institution is "not found".
 /// </summary>
-public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ILogger<PersonService> logger)
+public sealed class PersonService(
+    AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ILogger<PersonService> logger,
+    IEnumerable<IConsentObserver>? consentObservers = null)
 {
     public const string RecordType = "Person";
 
@@ -73,6 +75,51 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         person.Events.Add(NewEvent(PersonEventKind.Created, request.ConfirmedNotDuplicate ? "confirmedNotDuplicate" : null));
         db.Set<Person>().Add(person);
         audit.Add(AuditAction.Create, RecordType, Id(person.Id), request.ConfirmedNotDuplicate ? "confirmedNotDuplicate" : null);
+        await db.SaveChangesAsync(ct);
+        return PersonWriteResult.Ok(person);
+    }
+
+    /// <summary>
+    /// A person registering themselves on the web (no staff member, so no institution scope): the record goes to the
+    /// agency they chose, with the consents they gave (channel Web, latest notices) in the same SaveChanges. The
+    /// duplicate check runs, but an anonymous visitor is never linked to an existing record (that would hand her
+    /// someone else's file): a possible duplicate is created all the same and flagged in its history for an advisor
+    /// to merge. The caller may run this inside its own transaction (the record and what it adds commit together).
+    /// </summary>
+    public async Task<PersonWriteResult> RegisterSelfAsync(CreatePerson request, Guid institutionId, IReadOnlyCollection<ConsentPurpose> consents, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (!await db.Set<Institution>().AnyAsync(i => i.Id == institutionId, ct))
+        {
+            AddError(errors, "InstitutionId", PeopleErrors.Institution);
+        }
+
+        if (errors.Count > 0)
+        {
+            return PersonWriteResult.Invalid(errors);
+        }
+
+        var duplicates = await FindDuplicatesAsync(request, null, ct);
+        var now = clock.GetUtcNow();
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(now),
+            FirstNameLatin = "",
+            LastNameLatin = "",
+            InstitutionId = institutionId,
+            CreatedAt = now,
+        };
+        Apply(person, request);
+        var details = duplicates.Count > 0 ? "selfRegistered;possibleDuplicate" : "selfRegistered";
+        person.Events.Add(NewEvent(PersonEventKind.Created, details));
+        db.Set<Person>().Add(person);
+        audit.AddFor(null, institutionId, AuditAction.Create, RecordType, Id(person.Id), details);
+        var versions = await db.Set<ConsentNotice>().GroupBy(n => n.Purpose).Select(g => new { g.Key, Version = g.Max(n => n.Version) }).ToListAsync(ct);
+        foreach (var purpose in consents.Distinct())
+        {
+            RecordConsent(person, purpose, given: true, ConsentChannel.Web, versions.FirstOrDefault(v => v.Key == purpose)?.Version ?? 0);
+        }
+
         await db.SaveChangesAsync(ct);
         return PersonWriteResult.Ok(person);
     }
@@ -374,6 +421,10 @@ public sealed class PersonService(AppDbContext db, ICurrentUser user, AuditLog a
         db.Set<PersonEvent>().Add(NewEvent(given ? PersonEventKind.ConsentGiven : PersonEventKind.ConsentWithdrawn, details, person.Id));
         audit.Add(given ? AuditAction.ConsentGiven : AuditAction.ConsentWithdrawn, RecordType, Id(person.Id), details);
         person.UpdatedAt = now;
+        foreach (var observer in consentObservers ?? [])
+        {
+            observer.ConsentRecorded(person.Id, purpose, given);
+        }
     }
 
     private PersonEvent NewEvent(PersonEventKind kind, string? details, Guid personId = default) =>

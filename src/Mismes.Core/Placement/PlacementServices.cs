@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Mismes.Core.Placement.Vacancies;
+using Mismes.Core.People;
+using Mismes.Core.Placement.Candidates;
+using Mismes.Core.Placement.Matching;
 
 namespace Mismes.Core.Placement;
 
@@ -9,6 +12,12 @@ public static class PlacementServices
     public static IServiceCollection AddPlacementCore(this IServiceCollection services)
     {
         services.AddVacancies();
+        // Candidates and the matching index (one index per process, kept current from the change feed).
+        services.AddScoped<CandidateService>();
+        services.AddScoped<SelfRegistrationService>();
+        services.AddScoped<IConsentObserver, CandidateConsentObserver>();
+        services.AddSingleton<CandidateIndex>();
+        services.AddScoped<CandidateIndexFeed>();
         return services;
     }
 }

@@ -1363,56 +1363,33 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("PersonMergeSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AppliedVacancyId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("CodingConfirmed")
-                        .HasColumnType("boolean");
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                    b.Property<DateOnly?>("AvailableTo")
+                        .HasColumnType("date");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int?>("DurationMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("EmployerInstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("EmployerName")
+                    b.Property<string>("CountriesWanted")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("ExperienceMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("ExpiryAlertedAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<decimal?>("HoursPerDay")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<decimal?>("HoursPerWeek")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<string>("Housing")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("EqfLevel")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
@@ -1420,131 +1397,139 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("MinimumEqfLevel")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("OccupationUri")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<decimal?>("OvertimeRate")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<bool>("PaidOnlyDaysWorked")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal?>("PayAmount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<string>("PayCurrency")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("PayPeriod")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int>("Positions")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Region")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<DateTimeOffset?>("ShortlistSentAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("SourceId")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TravelPaidBy")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("date");
+                    b.HasKey("Id");
 
-                    b.Property<decimal?>("VisaFee")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.HasIndex("InstitutionId");
 
-                    b.Property<string>("VisaFeePaidBy")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerInstitutionId");
+                    b.HasIndex("PersonId");
 
-                    b.HasIndex("InstitutionId", "ValidUntil");
-
-                    b.HasIndex("Source", "SourceId")
-                        .IsUnique();
-
-                    b.ToTable("Vacancies", (string)null);
+                    b.ToTable("PlacementCandidateChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
                 {
-                    b.Property<Guid>("VacancyId")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Language")
+                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<string>("MinimumLevel")
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.HasKey("VacancyId", "Language");
+                    b.HasKey("Id");
 
-                    b.ToTable("VacancyLanguages", (string)null);
+                    b.HasIndex("CandidateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateLanguages", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
                 {
-                    b.Property<Guid>("VacancyId")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("SkillUri")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("Essential")
-                        .HasColumnType("boolean");
+                    b.HasKey("Id");
 
-                    b.HasKey("VacancyId", "SkillUri");
+                    b.HasIndex("OccupationUri");
 
-                    b.ToTable("VacancySkills", (string)null);
+                    b.HasIndex("CandidateId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1762,34 +1747,29 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
                 {
-                    b.HasOne("Mismes.Core.Administration.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerInstitutionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Mismes.Core.Administration.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
-                {
-                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
                         .WithMany("Languages")
-                        .HasForeignKey("VacancyId")
+                        .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
                 {
-                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
                         .WithMany("Skills")
-                        .HasForeignKey("VacancyId")
+                        .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1812,9 +1792,11 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Languages");
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
                 {
                     b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
 
                     b.Navigation("Skills");
                 });

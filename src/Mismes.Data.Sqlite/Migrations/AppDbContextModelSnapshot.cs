@@ -1338,56 +1338,31 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PersonMergeSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CodingConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Country")
+                    b.Property<Guid?>("AppliedVacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountriesWanted")
                         .IsRequired()
-                        .HasMaxLength(2)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DurationMonths")
+                    b.Property<int?>("EqfLevel")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("EmployerInstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmployerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ExperienceMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExpiryAlertedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("HoursPerDay")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("HoursPerWeek")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Housing")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
@@ -1395,131 +1370,131 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("MinimumEqfLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OccupationUri")
-                        .HasMaxLength(200)
+                    b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("OvertimeRate")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("PaidOnlyDaysWorked")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("PayAmount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("PayCurrency")
-                        .HasMaxLength(3)
+                    b.Property<Guid?>("RegistrationId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("PayPeriod")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Positions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Region")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ShortlistSentAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceId")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TravelPaidBy")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
 
-                    b.Property<double?>("VisaFee")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
+                    b.HasIndex("InstitutionId");
 
-                    b.Property<string>("VisaFeePaidBy")
-                        .HasMaxLength(20)
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerInstitutionId");
+                    b.HasIndex("PersonId");
 
-                    b.HasIndex("InstitutionId", "ValidUntil");
-
-                    b.HasIndex("Source", "SourceId")
-                        .IsUnique();
-
-                    b.ToTable("Vacancies", (string)null);
+                    b.ToTable("PlacementCandidateChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
                 {
-                    b.Property<Guid>("VacancyId")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
+                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MinimumLevel")
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("VacancyId", "Language");
+                    b.HasKey("Id");
 
-                    b.ToTable("VacancyLanguages", (string)null);
+                    b.HasIndex("CandidateId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateLanguages", (string)null);
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
                 {
-                    b.Property<Guid>("VacancyId")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("SkillUri")
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Essential")
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationUri");
+
+                    b.HasIndex("CandidateId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("VacancyId", "SkillUri");
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("VacancySkills", (string)null);
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1737,34 +1712,29 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateLanguage", b =>
                 {
-                    b.HasOne("Mismes.Core.Administration.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerInstitutionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Mismes.Core.Administration.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
-                {
-                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
                         .WithMany("Languages")
-                        .HasForeignKey("VacancyId")
+                        .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateOccupation", b =>
                 {
-                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.CandidateSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Candidates.Candidate", null)
                         .WithMany("Skills")
-                        .HasForeignKey("VacancyId")
+                        .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1787,9 +1757,11 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Languages");
                 });
 
-            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+            modelBuilder.Entity("Mismes.Core.Placement.Candidates.Candidate", b =>
                 {
                     b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
 
                     b.Navigation("Skills");
                 });

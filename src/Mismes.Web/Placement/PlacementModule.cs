@@ -21,12 +21,18 @@ internal static class PlacementModule
         services.AddResourceSet<PlacementResource>("Placement");
         services.AddAuthorizationBuilder().AddPlacementPolicies();
         services.AddVacancyWeb();
+
+        // Candidates: the staff list, and the index every node keeps in memory (built at start, fed by the change feed).
+        services.AddNavigationEntry(new("Placement.Candidate.Nav", "/Placement/Candidates", PlacementPolicies.ManageCandidates, 35));
+        services.AddOptions<CandidateIndexOptions>().BindConfiguration("Placement:Index");
+        services.AddHostedService<CandidateIndexWorker>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlacement(this IEndpointRouteBuilder app)
     {
         app.MapVacancyEndpoints();
+        app.MapCandidateEndpoints();
         return app;
     }
 }

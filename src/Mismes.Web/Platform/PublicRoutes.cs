@@ -45,6 +45,9 @@ public static class PublicRoutes
         "/api/v1/measures",
         "/api/v1/measures/{id}",
 
+        // Placement: citizens register themselves as candidates for work abroad (GOV.UK pattern, one page per question).
+        "/Placement/Register",
+
         // Eligibility pages for citizens: add each exact route here when they are built.
     ];
 

@@ -186,7 +186,8 @@ public sealed partial class PhoneWidthTests(MismesAppFixture app, ITestOutputHel
         person["migrationStatus"] = "Abroad";
         person["countryOfResidence"] = "ES";
         await api.PutAsync($"/api/v1/people/{id}", new APIRequestContextOptions { DataObject = person });
-        return [$"/People/Details/{id}", $"/People/Edit/{id}", $"/People/Merge/{id}", $"/Administration/Audit?RecordType=Person&RecordId={id}"];
+        return [$"/People/Details/{id}", $"/People/Edit/{id}", $"/People/Merge/{id}", $"/Administration/Audit?RecordType=Person&RecordId={id}",
+            $"/Placement/Candidates/Profile/{id}?oq=serveur&sq=cuisiner"];
     }
 
     /// <summary>

@@ -60,6 +60,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] Beneficiaries = [Roles.Beneficiary];
 
+    private static readonly string[] CandidateStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
+
     private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
     private static readonly string[] IndicatorReaders = [Roles.Analyst, Roles.ProgrammeManager, Roles.Administrator];
@@ -162,6 +164,20 @@ internal static class AuthorizationMatrix
         Allow("POST", "/People/Merge/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
         Allow("POST", "/People/Compare/{id:guid}/{duplicateId:guid}", PeopleStaff, Sample.Person),
+        // Placement: candidates (staff of the candidate's institution; {id} is the person)
+        Allow("GET", "/Placement/Candidates", CandidateStaff),
+        Allow("POST", "/Placement/Candidates", CandidateStaff),
+        Allow("GET", "/Placement/Candidates/Register", CandidateStaff),
+        Allow("POST", "/Placement/Candidates/Register", CandidateStaff),
+        Allow("GET", "/Placement/Candidates/Profile/{id:guid}", CandidateStaff, Sample.Person),
+        Allow("POST", "/Placement/Candidates/Profile/{id:guid}", CandidateStaff, Sample.Person),
+        Allow("GET", "/api/v1/placement/candidates", CandidateStaff),
+        Allow("GET", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
+        Allow("PUT", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
+        Allow("POST", "/api/v1/placement/candidates/rank", CandidateStaff),
+        Public("GET", "/Placement/Register"),
+        Public("POST", "/Placement/Register"),
+
         // A beneficiary's own record: found from the account, no id in the route (MyRecordTests).
         Allow("GET", "/People/MyRecord", Beneficiaries),
         Allow("POST", "/People/MyRecord", Beneficiaries),

@@ -24,14 +24,15 @@ public sealed class BadInputTests(MismesWebFactory factory) : IClassFixture<Mism
     private static readonly Dictionary<string, byte[]> Bodies = new(StringComparer.Ordinal)
     {
         ["malformed"] = Encoding.UTF8.GetBytes("{ \"firstNameLatin\": "),
-        ["wrong types"] = Encoding.UTF8.GetBytes("{\"iscedLevel\":\"high\",\"startYear\":\"soon\",\"purpose\":7,\"duplicateId\":\"nope\",\"firstNameLatin\":12,\"slug\":12,\"text\":12,\"user\":12,\"title\":12}"),
+        ["wrong types"] = Encoding.UTF8.GetBytes("{\"iscedLevel\":\"high\",\"startYear\":\"soon\",\"purpose\":7,\"duplicateId\":\"nope\",\"firstNameLatin\":12,\"slug\":12,\"text\":12,\"user\":12,\"occupationUri\":12,\"eqfLevel\":\"high\"}"),
         ["null"] = Encoding.UTF8.GetBytes("null"),
         ["empty"] = [],
         ["array"] = Encoding.UTF8.GetBytes("[1,2,3]"),
         ["nested 70 deep"] = Encoding.UTF8.GetBytes(Deep),
         ["invalid UTF-8"] = [.. Encoding.UTF8.GetBytes("{\"firstNameLatin\":\""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\",\"slug\":\""), 0xC3, 0x28,
             .. Encoding.UTF8.GetBytes("\",\"purpose\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\",\"duplicateId\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\",\"text\":\""), 0xFF,
-            .. Encoding.UTF8.GetBytes("\",\"user\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\",\"title\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\"}")],
+            .. Encoding.UTF8.GetBytes("\",\"user\":\""), 0xFF,
+            .. Encoding.UTF8.GetBytes("\",\"occupationUri\":\""), 0xFF, .. Encoding.UTF8.GetBytes("\",\"countriesWanted\":[\""), 0xFF, .. Encoding.UTF8.GetBytes("\"]}")],
         ["2 MB"] = Encoding.UTF8.GetBytes("{\"notes\":\"" + new string('x', 2 * 1024 * 1024) + "\"}"),
     };
 
