@@ -1532,6 +1532,190 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CodingConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("EmployerInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExpiryAlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("HoursPerDay")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Housing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MinimumEqfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccupationUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("OvertimeRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("PaidOnlyDaysWorked")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("PayAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("PayCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("PayPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset?>("ShortlistSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TravelPaidBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("VisaFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("VisaFeePaidBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerInstitutionId");
+
+                    b.HasIndex("InstitutionId", "ValidUntil");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("Vacancies", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("MinimumLevel")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("VacancyId", "Language");
+
+                    b.ToTable("VacancyLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SkillUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Essential")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("VacancyId", "SkillUri");
+
+                    b.ToTable("VacancySkills", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1774,6 +1958,38 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.HasOne("Mismes.Core.Administration.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerInstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mismes.Core.Administration.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Navigation("Models");
@@ -1797,6 +2013,13 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Languages");
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.Navigation("Languages");
 
                     b.Navigation("Skills");
                 });

@@ -1497,6 +1497,190 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CodingConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExperienceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiryAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HoursPerDay")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("HoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Housing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumEqfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OvertimeRate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("PaidOnlyDaysWorked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PayAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PayCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShortlistSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TravelPaidBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("VisaFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("VisaFeePaidBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerInstitutionId");
+
+                    b.HasIndex("InstitutionId", "ValidUntil");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("Vacancies", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinimumLevel")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VacancyId", "Language");
+
+                    b.ToTable("VacancyLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Essential")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VacancyId", "SkillUri");
+
+                    b.ToTable("VacancySkills", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1739,6 +1923,38 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.HasOne("Mismes.Core.Administration.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerInstitutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mismes.Core.Administration.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancyLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.VacancySkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Vacancies.Vacancy", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Navigation("Models");
@@ -1762,6 +1978,13 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Languages");
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
+                {
+                    b.Navigation("Languages");
 
                     b.Navigation("Skills");
                 });
