@@ -59,11 +59,13 @@ public sealed class AggregateFigureImport(AppDbContext db, CatalogueService cata
 
         var indicators = await db.Set<IndicatorDefinition>().ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, ct);
         var measures = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
+        // Figures are few (one per indicator, measure and year): read once, not once per row.
+        var figures = await db.Set<AggregateFigure>().ToDictionaryAsync(f => (f.IndicatorId, f.MeasureId, f.Year), ct);
         var seen = new HashSet<(Guid, Guid?, int)>();
         var lines = new List<ImportLine>();
         foreach (var row in table.Rows)
         {
-            lines.Add(await ImportRowAsync(row, indicators, measures, seen, ct));
+            lines.Add(await ImportRowAsync(row, indicators, measures, figures, seen, ct));
         }
 
         await db.SaveChangesAsync(ct);
@@ -71,7 +73,12 @@ public sealed class AggregateFigureImport(AppDbContext db, CatalogueService cata
     }
 
     private async Task<ImportLine> ImportRowAsync(
-        TableRow row, Dictionary<string, Guid> indicators, Dictionary<string, Guid?> measures, HashSet<(Guid, Guid?, int)> seen, CancellationToken ct)
+        TableRow row,
+        Dictionary<string, Guid> indicators,
+        Dictionary<string, Guid?> measures,
+        Dictionary<(Guid, Guid?, int), AggregateFigure> figures,
+        HashSet<(Guid, Guid?, int)> seen,
+        CancellationToken ct)
     {
         ImportLine Rejected(string column, string key) => new(row.Line, ImportOutcome.Rejected, column, key);
 
@@ -126,8 +133,7 @@ public sealed class AggregateFigureImport(AppDbContext db, CatalogueService cata
             return Rejected("year", RepeatedRow);
         }
 
-        var figure = await db.Set<AggregateFigure>().FirstOrDefaultAsync(f => f.IndicatorId == indicatorId && f.MeasureId == measureId && f.Year == year, ct);
-        if (figure is null)
+        if (!figures.TryGetValue((indicatorId, measureId, year), out var figure))
         {
             db.Set<AggregateFigure>().Add(new AggregateFigure
             {
