@@ -211,6 +211,13 @@ internal static class AuthorizationMatrix
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
 
+        // Training: the course catalogue (reference data, every staff member reads it; no API key)
+        Allow("GET", "/Training", Staff),
+        Allow("POST", "/Training", Staff),
+        Allow("GET", "/api/v1/training/courses", Staff),
+        Allow("GET", "/api/v1/training/courses/{id:guid}", Staff),
+        Allow("GET", "/api/v1/training/programmes", Staff),
+
         // Placement: vacancies (which vacancies a reader sees is scoped by institution in Core: VacancyServiceTests)
         Allow("GET", "/Placement/Vacancies", VacancyManagers),
         Allow("POST", "/Placement/Vacancies", VacancyManagers),
