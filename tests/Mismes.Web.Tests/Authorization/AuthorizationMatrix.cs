@@ -216,6 +216,11 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("GET", "/Catalogue/Manage/Eligibility/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("POST", "/Catalogue/Manage/Eligibility/{id:guid}", CatalogueManagers, Sample.Measure),
+        // The eligibility finder: anonymous, one question per page, every step a POST.
+        Public("GET", "/Eligibility"),
+        Public("POST", "/Eligibility"),
 
         // Training: the course catalogue (reference data, every staff member reads it; no API key)
         Allow("GET", "/Training", TrainingReaders),
