@@ -107,6 +107,8 @@ public static class TrainingLimits
     public const int Code = 60;
     public const int Title = 200;
     public const int Provider = 200;
+    public const int Place = 200;
+    public const int Result = 200;
     public const int Uri = 200;
     public const int Description = 4000;
     public const int MaxSkills = 40;

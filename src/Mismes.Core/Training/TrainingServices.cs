@@ -5,11 +5,15 @@ namespace Mismes.Core.Training;
 
 public static class TrainingServices
 {
-    /// <summary>Training's Core services and seeders (the course catalogue and its programmes), for the web host and the CLI.</summary>
+    /// <summary>Training's Core services and seeders (the course catalogue and its programmes, sessions, the skill-gap advice), for the web host and the CLI.</summary>
     public static IServiceCollection AddTrainingCore(this IServiceCollection services)
     {
         services.AddScoped<TrainingCatalogueService>();
+        services.AddScoped<TrainingSessionService>();
+        services.AddScoped<TrainingGapService>();
+        services.AddScoped<TrainingNotifier>();
         services.AddScoped<IReferenceDataSeeder, TrainingCatalogueSeeder>();
+        services.AddScoped<IDemoDataSeeder, TrainingDemoSeeder>();
         return services;
     }
 }

@@ -9,8 +9,16 @@ public static class TrainingPolicies
     /// <summary>Read the course catalogue and its programmes: staff of every institution (reference data, nothing personal). Never an API key: keys carry the PartnerService role, so that role is left out.</summary>
     public const string ReadCatalogue = "Training.ReadCatalogue";
 
+    /// <summary>Run sessions: create them, enrol people of the registry, record completion, see a candidate's training advice. The people staff (institution-scoped); never an API key.</summary>
+    public const string ManageSessions = "Training.ManageSessions";
+
+    /// <summary>Take attendance at a sitting: trainers, and the staff who run sessions. Sees learners' names only (institution-scoped).</summary>
+    public const string TakeAttendance = "Training.TakeAttendance";
+
     public static AuthorizationBuilder AddTrainingPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ReadCatalogue, p => p.RequireRole(
             Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer, Roles.Analyst,
-            Roles.InstitutionMember));
+            Roles.InstitutionMember))
+        .AddPolicy(ManageSessions, p => p.RequireRole(Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker))
+        .AddPolicy(TakeAttendance, p => p.RequireRole(Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer));
 }

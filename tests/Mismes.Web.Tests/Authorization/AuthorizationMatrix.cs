@@ -78,6 +78,12 @@ internal static class AuthorizationMatrix
         Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer, Roles.Analyst, Roles.InstitutionMember,
     ];
 
+    /// <summary>Staff who run training sessions: the people staff (enrolment discloses who is learning what).</summary>
+    private static readonly string[] TrainingStaff = [Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker];
+
+    /// <summary>Who takes attendance at a sitting: the trainers, and the staff who run sessions.</summary>
+    private static readonly string[] TrainingAttendance = [Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer];
+
     private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
 
     /// <summary>A route every API key may call, whatever its scopes.</summary>
@@ -228,6 +234,28 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/training/courses", TrainingReaders),
         Allow("GET", "/api/v1/training/courses/{id:guid}", TrainingReaders),
         Allow("GET", "/api/v1/training/programmes", TrainingReaders),
+
+        // Training: sessions, enrolment, attendance, completion (sessions are scoped by institution in Core: TrainingSessionServiceTests)
+        Allow("GET", "/Training/Sessions", TrainingStaff),
+        Allow("POST", "/Training/Sessions", TrainingStaff),
+        Allow("GET", "/Training/Sessions/Create", TrainingStaff),
+        Allow("POST", "/Training/Sessions/Create", TrainingStaff),
+        Allow("GET", "/Training/Sessions/Details/{id:guid}", TrainingStaff),
+        Allow("POST", "/Training/Sessions/Details/{id:guid}", TrainingStaff),
+        Allow("GET", "/Training/Advice/{id:guid}", TrainingStaff, Sample.Person),
+        Allow("POST", "/Training/Advice/{id:guid}", TrainingStaff, Sample.Person),
+        Allow("GET", "/Training/Attendance", TrainingAttendance),
+        Allow("POST", "/Training/Attendance", TrainingAttendance),
+        Allow("GET", "/Training/Attendance/Take/{sessionId:guid}/{sittingId:guid}", TrainingAttendance),
+        Allow("POST", "/Training/Attendance/Take/{sessionId:guid}/{sittingId:guid}", TrainingAttendance),
+        Allow("GET", "/api/v1/training/sessions", TrainingStaff),
+        Allow("POST", "/api/v1/training/sessions", TrainingStaff),
+        Allow("GET", "/api/v1/training/sessions/{id:guid}", TrainingStaff),
+        Allow("POST", "/api/v1/training/sessions/{id:guid}/enrolments", TrainingStaff),
+        Allow("POST", "/api/v1/training/sessions/{id:guid}/enrolments/{enrolmentId:guid}/completion", TrainingStaff),
+        Allow("POST", "/api/v1/training/sessions/{id:guid}/sittings", TrainingStaff),
+        Allow("PUT", "/api/v1/training/sessions/{id:guid}/sittings/{sittingId:guid}/attendance", TrainingAttendance),
+        Allow("GET", "/api/v1/training/advice/{id:guid}", TrainingStaff, Sample.Person),
 
         // Placement: vacancies (which vacancies a reader sees is scoped by institution in Core: VacancyServiceTests)
         Allow("GET", "/Placement/Vacancies", VacancyManagers),
