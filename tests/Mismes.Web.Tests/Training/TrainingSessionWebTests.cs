@@ -26,9 +26,9 @@ public sealed class TrainingSessionWebTests(MismesWebFactory factory) : IClassFi
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/training/courses")).EnumerateArray()
             .Single(c => c.GetProperty("code").GetString() == code).GetProperty("id").GetString()!;
 
-    private static async Task<JsonElement> CreateSessionAsync(HttpClient client, string courseCode, int capacity)
+    private async Task<JsonElement> CreateSessionAsync(HttpClient client, string courseCode, int capacity)
     {
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        var start = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(3);
         var response = await client.PostAsJsonAsync("/api/v1/training/sessions", new
         {
             courseId = await CourseIdAsync(client, courseCode), place = "ANAPEC Larache", startDate = start, endDate = start.AddDays(20), capacity,

@@ -6,14 +6,14 @@ using Mismes.Core.Common;
 using Mismes.Core.People;
 using Mismes.Core.Training;
 
-namespace Mismes.Web.Training.Pages.Advice;
+namespace Mismes.Web.Training.Pages;
 
 /// <summary>
 /// /Training/Advice/{personId}: the open vacancies a candidate nearly matches, the essential skills she misses, and the
 /// sessions whose courses develop them, best first — with a button to enrol her (issue 9, "closing the loop").
 /// </summary>
 [Authorize(Policy = TrainingPolicies.ManageSessions)]
-public sealed class IndexModel(TrainingGapService gaps, TrainingSessionService sessions, PersonDirectory people, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AdviceModel(TrainingGapService gaps, TrainingSessionService sessions, PersonDirectory people, IStringLocalizer<SharedResource> l) : PageModel
 {
     public PersonSummary Person { get; private set; } = null!;
 
