@@ -12,6 +12,10 @@ public sealed class MessageTemplatesTests
         [MessageKinds.PasswordReset] = NotificationsDatabase.ResetModel(),
         [MessageKinds.AccountCreated] = new AccountCreatedMail("Karim", "ANAPEC", "karim@anapec.ma", "https://mismes.test/Account/SetPassword?t=1"),
         [MessageKinds.Test] = new TestMail("Karim", new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero)),
+        [Mismes.Core.Training.TrainingMessageKinds.Enrolled] = new Mismes.Core.Training.TrainingEnrolledMail(
+            "Salma", "Italien — E-Bosla (40 h)", new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 31), "ANAPEC Béni Mellal", "ANAPEC / OIM"),
+        [Mismes.Core.Training.TrainingMessageKinds.NowFits] = new Mismes.Core.Training.TrainingNowFitsMail(
+            "Salma", "Récolte et conditionnement des fruits rouges", 1, "Cueillette de fraises, Huelva (ES)"),
     };
 
     public static TheoryData<string, string> KindsAndLanguages()
