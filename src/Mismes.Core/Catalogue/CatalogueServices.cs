@@ -11,6 +11,8 @@ public static class CatalogueServices
         services.AddScoped<CatalogueService>();
         services.AddScoped<CatalogueWorkCounts>();
         services.AddScoped<IReferenceDataSeeder, CatalogueSeeder>();
+        services.AddScoped<Eligibility.EligibilityService>();
+        services.AddScoped<IReferenceDataSeeder, Eligibility.EligibilitySeeder>();
         services.AddScoped<Administration.IRecordNameSource, MeasureRecordNames>();
         return services;
     }

@@ -460,6 +460,49 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("MaxEqf")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinEqf")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NextStepPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Situations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MeasureId");
+
+                    b.ToTable("CatalogueMeasureEligibility", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1798,6 +1841,15 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Administration.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", b =>
+                {
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithOne()
+                        .HasForeignKey("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", "MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -445,6 +445,49 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxEqf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinEqf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextStepPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situations")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeasureId");
+
+                    b.ToTable("CatalogueMeasureEligibility", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1763,6 +1806,15 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Administration.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", b =>
+                {
+                    b.HasOne("Mismes.Core.Catalogue.SupportMeasure", null)
+                        .WithOne()
+                        .HasForeignKey("Mismes.Core.Catalogue.Eligibility.MeasureEligibility", "MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

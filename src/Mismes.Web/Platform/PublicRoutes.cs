@@ -48,7 +48,8 @@ public static class PublicRoutes
         // Placement: citizens register themselves as candidates for work abroad (GOV.UK pattern, one page per question).
         "/Placement/Register",
 
-        // Eligibility pages for citizens: add each exact route here when they are built.
+        // The eligibility finder: "which support is for me?", one question per page (Catalogue, issue 10).
+        "/Eligibility",
     ];
 
     public static bool IsPublic(string routePattern)

@@ -210,6 +210,11 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Catalogue/Manage/Create", CatalogueManagers),
         Allow("GET", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
         Allow("POST", "/Catalogue/Manage/Edit/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("GET", "/Catalogue/Manage/Eligibility/{id:guid}", CatalogueManagers, Sample.Measure),
+        Allow("POST", "/Catalogue/Manage/Eligibility/{id:guid}", CatalogueManagers, Sample.Measure),
+        // The eligibility finder: anonymous, one question per page, every step a POST.
+        Public("GET", "/Eligibility"),
+        Public("POST", "/Eligibility"),
 
         // Placement: vacancies (which vacancies a reader sees is scoped by institution in Core: VacancyServiceTests)
         Allow("GET", "/Placement/Vacancies", VacancyManagers),
