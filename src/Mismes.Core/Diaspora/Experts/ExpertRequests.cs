@@ -106,7 +106,8 @@ public static class ExpertErrors
     public const string Text = "Diaspora.Expert.Error.Text";
     public const string Twice = "Diaspora.Expert.Error.Twice";
     public const string TooMany = "Diaspora.Expert.Error.TooMany";
+    public const string DetailsFirst = "Diaspora.Expert.Error.DetailsFirst";
 
     public static IReadOnlyList<string> All { get; } =
-        [Country, Occupation, Skill, Domain, Degree, Eqf, Experience, Language, Level, Availability, Duration, Mode, Text, Twice, TooMany];
+        [Country, Occupation, Skill, Domain, Degree, Eqf, Experience, Language, Level, Availability, Duration, Mode, Text, Twice, TooMany, DetailsFirst];
 }

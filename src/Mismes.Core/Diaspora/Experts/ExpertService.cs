@@ -107,7 +107,8 @@ public sealed class ExpertService(AppDbContext db, ICurrentUser user, AuditLog a
     public FieldErrors Validate(ExpertProfileInput input)
     {
         var errors = new FieldErrors();
-        if (!IsCountryCode(input.ResidenceCountry))
+        // An expert of the diaspora lives abroad: Morocco is not a country of residence here (a returnee is Reintegration's).
+        if (!IsCountryCode(input.ResidenceCountry) || string.Equals(input.ResidenceCountry.Trim(), "MA", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add("ResidenceCountry", ExpertErrors.Country);
         }
@@ -262,6 +263,25 @@ public sealed class ExpertService(AppDbContext db, ICurrentUser user, AuditLog a
         expert.Availability.Clear();
         expert.Availability.AddRange(input.Availability.Select(a => new ExpertAvailability { From = a.From, To = a.To }));
     }
+
+    /// <summary>A saved profile as the input that would save it again: pages change one part and save the whole.</summary>
+    public static ExpertProfileInput Editable(ExpertProfileView v) => new()
+    {
+        ResidenceCountry = v.ResidenceCountry,
+        ResidenceCity = v.ResidenceCity,
+        EmployerAbroad = v.EmployerAbroad,
+        OccupationUris = v.OccupationUris,
+        SkillUris = v.SkillUris,
+        Domains = v.Domains,
+        Degrees = v.Degrees,
+        YearsOfExperience = v.YearsOfExperience,
+        Languages = v.Languages,
+        Availability = v.Availability,
+        Mode = v.Mode,
+        MinMissionWeeks = v.MinMissionWeeks,
+        MaxMissionWeeks = v.MaxMissionWeeks,
+        Source = v.Source,
+    };
 
     internal static IReadOnlyList<string> SplitDomains(string domains) => domains.Split('|', StringSplitOptions.RemoveEmptyEntries);
 

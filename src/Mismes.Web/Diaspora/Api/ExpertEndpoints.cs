@@ -85,7 +85,7 @@ internal static class ExpertEndpoints
 
         if (!errors.IsEmpty)
         {
-            return FieldErrorText.Problem(errors, l, l["Diaspora.Expert.Error.Title"]);
+            return FieldErrorText.Problem(errors, l, l["Diaspora.Expert.Error.Title"], Label(l));
         }
 
         return TypedResults.Ok(await experts.ListAsync(new ExpertSearch { Country = country, Paging = paging }, ct));
@@ -106,7 +106,7 @@ internal static class ExpertEndpoints
         var input = ToInput(body, errors);
         if (!errors.IsEmpty)
         {
-            return FieldErrorText.Problem(errors, l, l["Diaspora.Expert.Error.Title"]);
+            return FieldErrorText.Problem(errors, l, l["Diaspora.Expert.Error.Title"], Label(l));
         }
 
         var result = await experts.SaveProfileAsync(id, input, ct);
@@ -117,8 +117,15 @@ internal static class ExpertEndpoints
 
         return result.Succeeded
             ? TypedResults.Ok(ExpertDto.From(result.Value!))
-            : FieldErrorText.Problem(result.Errors, l, l["Diaspora.Expert.Error.Title"]);
+            : FieldErrorText.Problem(result.Errors, l, l["Diaspora.Expert.Error.Title"], Label(l));
     }
+
+    /// <summary>Field names as people read them in the error messages (the JSON name when there is no label).</summary>
+    private static Func<string, string> Label(IStringLocalizer l) => field =>
+    {
+        var label = l["Diaspora.Expert.Field." + field];
+        return label.ResourceNotFound ? FieldErrorText.CamelCase(field) : label.Value;
+    };
 
     private static ExpertProfileInput ToInput(ExpertProfileBody body, FieldErrors errors) => new()
     {
