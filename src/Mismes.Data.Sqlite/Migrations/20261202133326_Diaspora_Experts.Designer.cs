@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202131252_Diaspora_Experts")]
+    [Migration("20261202133326_Diaspora_Experts")]
     partial class Diaspora_Experts
     {
         /// <inheritdoc />
@@ -1753,6 +1753,96 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StatusBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerInstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VacancyId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementShortlistEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("PlacementShortlistStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2233,6 +2323,15 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Shortlists.ShortlistEntry", null)
+                        .WithMany("History")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.HasOne("Mismes.Core.Administration.Institution", null)
@@ -2303,6 +2402,11 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Occupations");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
