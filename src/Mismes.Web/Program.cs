@@ -7,6 +7,7 @@ using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Placement;
 using Mismes.Web.Platform;
+using Mismes.Web.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.Services.AddNotifications();
 builder.Services.AddPlacement();
 builder.Services.AddDiaspora();
 builder.Services.AddEvaluation();
+builder.Services.AddTraining();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapNotifications();
 app.MapPlacement();
 app.MapDiaspora();
 app.MapEvaluation();
+app.MapTraining();
 
 await app.RunAsync();
 

@@ -9,6 +9,7 @@ using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Placement;
 using Mismes.Core.Diaspora;
+using Mismes.Core.Training;
 using Mismes.Core.Evaluation;
 using Mismes.Core.People;
 using Mismes.Core.Data;
@@ -113,6 +114,7 @@ internal sealed class DatabaseOptions
         services.AddPlacementCore();
         services.AddDiasporaCore();
         services.AddEvaluationCore();
+        services.AddTrainingCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();

@@ -2024,6 +2024,138 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CostPerLearner")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetLevel")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CourseId", "SkillUri");
+
+                    b.HasIndex("SkillUri");
+
+                    b.ToTable("TrainingCourseSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingProgrammeCourses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2361,6 +2493,30 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Training.TrainingProgramme", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Catalogue.SupportMeasure", b =>
                 {
                     b.Navigation("Models");
@@ -2411,6 +2567,16 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Languages");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Navigation("Courses");
                 });
 #pragma warning restore 612, 618
         }
