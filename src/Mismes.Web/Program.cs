@@ -1,6 +1,7 @@
 using Mismes.Core;
 using Mismes.Web.Administration;
 using Mismes.Web.Catalogue;
+using Mismes.Web.Diaspora;
 using Mismes.Web.Evaluation;
 using Mismes.Web.Notifications;
 using Mismes.Web.People;
@@ -17,6 +18,7 @@ builder.Services.AddPeople();
 builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
 builder.Services.AddPlacement();
+builder.Services.AddDiaspora();
 builder.Services.AddEvaluation();
 builder.Services.AddTraining();
 
@@ -30,6 +32,7 @@ app.MapPeople();
 app.MapCatalogue();
 app.MapNotifications();
 app.MapPlacement();
+app.MapDiaspora();
 app.MapEvaluation();
 app.MapTraining();
 
