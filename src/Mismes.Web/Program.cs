@@ -6,6 +6,7 @@ using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Placement;
 using Mismes.Web.Platform;
+using Mismes.Web.Recognition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
 builder.Services.AddPlacement();
 builder.Services.AddEvaluation();
+builder.Services.AddRecognition();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapCatalogue();
 app.MapNotifications();
 app.MapPlacement();
 app.MapEvaluation();
+app.MapRecognition();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Seeding;
 
 namespace Mismes.Core.Recognition;
 
@@ -12,6 +13,18 @@ public static class RecognitionServices
     {
         services.AddScoped<CredentialKeyRing>();
         services.AddScoped<ValidationService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The demo validations (one submitted, one assessed, one certified). Only where the data-protection key ring that
+    /// guards the signing key is configured, i.e. the web host; <paramref name="publicBaseUrl"/> starts the links in
+    /// the demo credential.
+    /// </summary>
+    public static IServiceCollection AddRecognitionDemoData(this IServiceCollection services, Func<IServiceProvider, string> publicBaseUrl)
+    {
+        services.AddSingleton(sp => new RecognitionLinks(publicBaseUrl(sp)));
+        services.AddScoped<IDemoDataSeeder, RecognitionDemoSeeder>();
         return services;
     }
 }

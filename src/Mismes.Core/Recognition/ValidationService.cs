@@ -137,6 +137,61 @@ public sealed class ValidationService(
         return await ViewAsync(application, ct);
     }
 
+    /// <summary>Adds an ESCO skill to assess, until the application is certified.</summary>
+    public Task<WriteResult<ValidationApplicationView>> AddSkillAsync(Guid id, string? skillUri, CancellationToken ct) =>
+        ChangeSkillsAsync(id, skillUri, add: true, ct);
+
+    /// <summary>Takes a skill off the application, until it is certified; the last one stays (an application assesses something).</summary>
+    public Task<WriteResult<ValidationApplicationView>> RemoveSkillAsync(Guid id, string? skillUri, CancellationToken ct) =>
+        ChangeSkillsAsync(id, skillUri, add: false, ct);
+
+    private async Task<WriteResult<ValidationApplicationView>> ChangeSkillsAsync(Guid id, string? skillUri, bool add, CancellationToken ct)
+    {
+        var application = await Visible().Include(a => a.Skills).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+        {
+            return WriteResult<ValidationApplicationView>.NotFound();
+        }
+
+        if (application.Status == ValidationStatus.Certified)
+        {
+            return WriteResult<ValidationApplicationView>.Conflict(RecognitionErrors.AlreadyCertified);
+        }
+
+        var uri = skillUri?.Trim() ?? "";
+        var existing = application.Skills.FirstOrDefault(s => s.SkillUri == uri);
+        if (add)
+        {
+            if (!esco.IsSkill(uri))
+            {
+                return WriteResult<ValidationApplicationView>.Invalid("SkillUri", RecognitionErrors.Skill);
+            }
+
+            if (existing is null && application.Skills.Count >= ValidationLimits.MaxSkills)
+            {
+                return WriteResult<ValidationApplicationView>.Invalid("SkillUri", TextRules.TooManyItemsError);
+            }
+
+            if (existing is null)
+            {
+                application.Skills.Add(new ValidationSkill { ApplicationId = id, SkillUri = uri, Outcome = SkillOutcome.Pending });
+            }
+        }
+        else if (existing is not null)
+        {
+            if (application.Skills.Count == 1)
+            {
+                return WriteResult<ValidationApplicationView>.Invalid("SkillUri", RecognitionErrors.Required);
+            }
+
+            application.Skills.Remove(existing);
+        }
+
+        audit.Add(AuditAction.Update, RecordType, Key(id), add ? "skill-added" : "skill-removed");
+        await db.SaveChangesAsync(ct);
+        return WriteResult<ValidationApplicationView>.Ok(await ViewAsync(application, ct));
+    }
+
     /// <summary>Records the assessment session: the date, the assessors, the level reached and which skills were validated.</summary>
     public async Task<WriteResult<ValidationApplicationView>> AssessAsync(Guid id, AssessmentInput input, CancellationToken ct)
     {

@@ -72,6 +72,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] VacancyManagers = [Roles.Advisor, Roles.ProgrammeManager, Roles.Administrator, Roles.Employer];
 
+    private static readonly string[] ValidationStaff = [Roles.Advisor, Roles.CaseWorker, Roles.Trainer, Roles.Administrator];
+
     private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
 
     /// <summary>A route every API key may call, whatever its scopes.</summary>
@@ -245,6 +247,19 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Evaluation/Journey/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/Evaluation/MyJourney", Beneficiaries),
         Allow("POST", "/Evaluation/MyJourney", Beneficiaries),
+
+        // Recognition (validation of skills on return): applications are personal records of an institution (scope in
+        // Core: ValidationServiceTests); a certificate is verified by anyone holding its code, and the keys are public.
+        Allow("GET", "/Recognition", ValidationStaff),
+        Allow("POST", "/Recognition", ValidationStaff),
+        Allow("GET", "/Recognition/New/{id:guid}", ValidationStaff, Sample.Person),
+        Allow("POST", "/Recognition/New/{id:guid}", ValidationStaff, Sample.Person),
+        Allow("GET", "/Recognition/Application/{id:guid}", ValidationStaff),
+        Allow("POST", "/Recognition/Application/{id:guid}", ValidationStaff),
+        Public("GET", "/Verify/{code?}"),
+        Public("POST", "/Verify/{code?}"),
+        Public("GET", "/api/v1/recognition/keys"),
+        Public("GET", "/api/v1/recognition/certificates/{code}/credential"),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);
