@@ -6,7 +6,11 @@ using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Placement;
 using Mismes.Web.Platform;
+<<<<<<< HEAD
 using Mismes.Web.Recognition;
+=======
+using Mismes.Web.Training;
+>>>>>>> main
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +22,11 @@ builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
 builder.Services.AddPlacement();
 builder.Services.AddEvaluation();
+<<<<<<< HEAD
 builder.Services.AddRecognition();
+=======
+builder.Services.AddTraining();
+>>>>>>> main
 
 var app = builder.Build();
 
@@ -31,7 +39,11 @@ app.MapCatalogue();
 app.MapNotifications();
 app.MapPlacement();
 app.MapEvaluation();
+<<<<<<< HEAD
 app.MapRecognition();
+=======
+app.MapTraining();
+>>>>>>> main
 
 await app.RunAsync();
 

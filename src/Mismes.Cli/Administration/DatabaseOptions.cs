@@ -8,6 +8,7 @@ using Mismes.Core;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Placement;
+using Mismes.Core.Training;
 using Mismes.Core.Evaluation;
 using Mismes.Core.People;
 using Mismes.Core.Data;
@@ -111,6 +112,7 @@ internal sealed class DatabaseOptions
         services.AddCatalogueCore();
         services.AddPlacementCore();
         services.AddEvaluationCore();
+        services.AddTrainingCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();

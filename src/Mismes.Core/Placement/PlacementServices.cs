@@ -3,6 +3,7 @@ using Mismes.Core.Placement.Vacancies;
 using Mismes.Core.People;
 using Mismes.Core.Placement.Candidates;
 using Mismes.Core.Placement.Matching;
+using Mismes.Core.Placement.Shortlists;
 
 namespace Mismes.Core.Placement;
 
@@ -18,6 +19,8 @@ public static class PlacementServices
         services.AddScoped<IConsentObserver, CandidateConsentObserver>();
         services.AddSingleton<CandidateIndex>();
         services.AddScoped<CandidateIndexFeed>();
+        services.AddScoped<ShortlistService>();
+        services.AddScoped<IConsentObserver, ShortlistConsentObserver>();
         return services;
     }
 }

@@ -1575,6 +1575,98 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EmployerInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StatusBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerInstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VacancyId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementShortlistEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("PlacementShortlistStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1759,12 +1851,17 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+>>>>>>> main
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+<<<<<<< HEAD
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
@@ -1837,10 +1934,25 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+=======
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal?>("CostPerLearner")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+>>>>>>> main
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+<<<<<<< HEAD
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1893,10 +2005,22 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Status")
+=======
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("Kind")
+>>>>>>> main
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+<<<<<<< HEAD
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1904,10 +2028,18 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Trade")
+=======
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Provider")
+>>>>>>> main
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+<<<<<<< HEAD
                     b.Property<string>("WorkAbroad")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1928,12 +2060,38 @@ namespace Mismes.Data.Postgres.Migrations
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationSkill", b =>
                 {
                     b.Property<Guid>("ApplicationId")
+=======
+                    b.Property<string>("TargetLevel")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.Property<Guid>("CourseId")
+>>>>>>> main
                         .HasColumnType("uuid");
 
                     b.Property<string>("SkillUri")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+<<<<<<< HEAD
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1942,6 +2100,65 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasKey("ApplicationId", "SkillUri");
 
                     b.ToTable("RecognitionSkills", (string)null);
+=======
+                    b.HasKey("CourseId", "SkillUri");
+
+                    b.HasIndex("SkillUri");
+
+                    b.ToTable("TrainingCourseSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProgrammeId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingProgrammeCourses", (string)null);
+>>>>>>> main
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2195,6 +2412,15 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Shortlists.ShortlistEntry", null)
+                        .WithMany("History")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.HasOne("Mismes.Core.Administration.Institution", null)
@@ -2227,6 +2453,7 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2241,6 +2468,28 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Training.TrainingProgramme", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("ProgrammeId")
+>>>>>>> main
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2272,6 +2521,11 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Navigation("History");
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.Navigation("Languages");
@@ -2279,10 +2533,22 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Skills");
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationApplication", b =>
                 {
                     b.Navigation("Skills");
                 });
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Navigation("Courses");
+                });
+>>>>>>> main
 #pragma warning restore 612, 618
         }
     }

@@ -1540,6 +1540,96 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("PlacementCandidateSkills", (string)null);
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmployerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StatusBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerInstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VacancyId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementShortlistEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("PlacementShortlistStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1724,12 +1814,17 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+>>>>>>> main
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+<<<<<<< HEAD
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
@@ -1802,10 +1897,25 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+=======
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CostPerLearner")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+>>>>>>> main
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+<<<<<<< HEAD
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1858,10 +1968,22 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+=======
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+>>>>>>> main
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+<<<<<<< HEAD
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -1869,20 +1991,41 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Trade")
+=======
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+>>>>>>> main
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+<<<<<<< HEAD
                     b.Property<string>("WorkAbroad")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("YearsAbroad")
+=======
+                    b.Property<string>("TargetLevel")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+>>>>>>> main
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+<<<<<<< HEAD
                     b.HasIndex("PersonId");
 
                     b.HasIndex("InstitutionId", "Status");
@@ -1893,12 +2036,24 @@ namespace Mismes.Data.Sqlite.Migrations
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationSkill", b =>
                 {
                     b.Property<Guid>("ApplicationId")
+=======
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.Property<Guid>("CourseId")
+>>>>>>> main
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SkillUri")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+<<<<<<< HEAD
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1907,6 +2062,65 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasKey("ApplicationId", "SkillUri");
 
                     b.ToTable("RecognitionSkills", (string)null);
+=======
+                    b.HasKey("CourseId", "SkillUri");
+
+                    b.HasIndex("SkillUri");
+
+                    b.ToTable("TrainingCourseSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TrainingProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingProgrammeCourses", (string)null);
+>>>>>>> main
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2160,6 +2374,15 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistStatusChange", b =>
+                {
+                    b.HasOne("Mismes.Core.Placement.Shortlists.ShortlistEntry", null)
+                        .WithMany("History")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.HasOne("Mismes.Core.Administration.Institution", null)
@@ -2192,6 +2415,7 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2206,6 +2430,28 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgrammeCourse", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Training.TrainingProgramme", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("ProgrammeId")
+>>>>>>> main
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2237,6 +2483,11 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("Mismes.Core.Placement.Shortlists.ShortlistEntry", b =>
+                {
+                    b.Navigation("History");
+                });
+
             modelBuilder.Entity("Mismes.Core.Placement.Vacancies.Vacancy", b =>
                 {
                     b.Navigation("Languages");
@@ -2244,10 +2495,22 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Skills");
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationApplication", b =>
                 {
                     b.Navigation("Skills");
                 });
+=======
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingProgramme", b =>
+                {
+                    b.Navigation("Courses");
+                });
+>>>>>>> main
 #pragma warning restore 612, 618
         }
     }

@@ -74,6 +74,12 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] ValidationStaff = [Roles.Advisor, Roles.CaseWorker, Roles.Trainer, Roles.Administrator];
 
+    /// <summary>Staff who read the training catalogue: every staff role but PartnerService (the role API keys carry).</summary>
+    private static readonly string[] TrainingReaders =
+    [
+        Roles.Administrator, Roles.Advisor, Roles.ProgrammeManager, Roles.CaseWorker, Roles.Trainer, Roles.Analyst, Roles.InstitutionMember,
+    ];
+
     private static readonly string[] OutboxReaders = [Roles.Administrator, Roles.ProgrammeManager, Roles.Advisor, Roles.CaseWorker];
 
     /// <summary>A route every API key may call, whatever its scopes.</summary>
@@ -217,6 +223,13 @@ internal static class AuthorizationMatrix
         // The eligibility finder: anonymous, one question per page, every step a POST.
         Public("GET", "/Eligibility"),
         Public("POST", "/Eligibility"),
+
+        // Training: the course catalogue (reference data, every staff member reads it; no API key)
+        Allow("GET", "/Training", TrainingReaders),
+        Allow("POST", "/Training", TrainingReaders),
+        Allow("GET", "/api/v1/training/courses", TrainingReaders),
+        Allow("GET", "/api/v1/training/courses/{id:guid}", TrainingReaders),
+        Allow("GET", "/api/v1/training/programmes", TrainingReaders),
 
         // Placement: vacancies (which vacancies a reader sees is scoped by institution in Core: VacancyServiceTests)
         Allow("GET", "/Placement/Vacancies", VacancyManagers),
