@@ -6,6 +6,7 @@ using Mismes.Core.Esco;
 using Mismes.Core.Evaluation;
 using Mismes.Core.People;
 using Mismes.Core.Placement.Candidates;
+using Mismes.Core.Seeding;
 
 namespace Mismes.Core.Recognition;
 
@@ -39,7 +40,8 @@ internal sealed class RecognitionDemoSeeder(
             returnees = [.. demo.Take(3)];
         }
 
-        var mason = esco.Occupations("maçon", "fr", 1).FirstOrDefault();
+        var found = esco.Occupations("maçon", "fr", 1);
+        var mason = found.Count > 0 ? found[0] : null;
         if (mason is null || returnees.Count == 0)
         {
             return;

@@ -1851,17 +1851,12 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
-=======
-            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
->>>>>>> main
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-<<<<<<< HEAD
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
@@ -1934,25 +1929,10 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-=======
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("CostCurrency")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<decimal?>("CostPerLearner")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
->>>>>>> main
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-<<<<<<< HEAD
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2005,22 +1985,10 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Status")
-=======
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)");
-
-                    b.Property<string>("Kind")
->>>>>>> main
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-<<<<<<< HEAD
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2028,18 +1996,10 @@ namespace Mismes.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Trade")
-=======
-                    b.Property<string>("Language")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("Provider")
->>>>>>> main
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-<<<<<<< HEAD
                     b.Property<string>("WorkAbroad")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2060,7 +2020,66 @@ namespace Mismes.Data.Postgres.Migrations
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationSkill", b =>
                 {
                     b.Property<Guid>("ApplicationId")
-=======
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SkillUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ApplicationId", "SkillUri");
+
+                    b.ToTable("RecognitionSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal?>("CostPerLearner")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TargetLevel")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -2084,23 +2103,12 @@ namespace Mismes.Data.Postgres.Migrations
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
                 {
                     b.Property<Guid>("CourseId")
->>>>>>> main
                         .HasColumnType("uuid");
 
                     b.Property<string>("SkillUri")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-<<<<<<< HEAD
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("ApplicationId", "SkillUri");
-
-                    b.ToTable("RecognitionSkills", (string)null);
-=======
                     b.HasKey("CourseId", "SkillUri");
 
                     b.HasIndex("SkillUri");
@@ -2158,7 +2166,6 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasIndex("CourseId");
 
                     b.ToTable("TrainingProgrammeCourses", (string)null);
->>>>>>> main
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2453,7 +2460,6 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2468,7 +2474,10 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
-=======
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
                 {
                     b.HasOne("Mismes.Core.Training.TrainingCourse", null)
@@ -2489,7 +2498,6 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Training.TrainingProgramme", null)
                         .WithMany("Courses")
                         .HasForeignKey("ProgrammeId")
->>>>>>> main
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2533,12 +2541,11 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Skills");
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationApplication", b =>
                 {
                     b.Navigation("Skills");
                 });
-=======
+
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
                 {
                     b.Navigation("Skills");
@@ -2548,7 +2555,6 @@ namespace Mismes.Data.Postgres.Migrations
                 {
                     b.Navigation("Courses");
                 });
->>>>>>> main
 #pragma warning restore 612, 618
         }
     }

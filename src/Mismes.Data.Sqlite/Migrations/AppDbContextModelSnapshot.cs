@@ -1814,17 +1814,12 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
-=======
-            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
->>>>>>> main
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-<<<<<<< HEAD
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
@@ -1897,25 +1892,10 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Property<string>("KeyId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-=======
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CostCurrency")
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("CostPerLearner")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("REAL");
->>>>>>> main
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-<<<<<<< HEAD
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1968,22 +1948,10 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
-=======
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Hours")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Kind")
->>>>>>> main
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-<<<<<<< HEAD
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -1991,41 +1959,20 @@ namespace Mismes.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Trade")
-=======
-                    b.Property<string>("Language")
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
->>>>>>> main
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-<<<<<<< HEAD
                     b.Property<string>("WorkAbroad")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("YearsAbroad")
-=======
-                    b.Property<string>("TargetLevel")
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
->>>>>>> main
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-<<<<<<< HEAD
                     b.HasIndex("PersonId");
 
                     b.HasIndex("InstitutionId", "Status");
@@ -2036,7 +1983,80 @@ namespace Mismes.Data.Sqlite.Migrations
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationSkill", b =>
                 {
                     b.Property<Guid>("ApplicationId")
-=======
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "SkillUri");
+
+                    b.ToTable("RecognitionSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CostPerLearner")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetLevel")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -2046,23 +2066,12 @@ namespace Mismes.Data.Sqlite.Migrations
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
                 {
                     b.Property<Guid>("CourseId")
->>>>>>> main
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SkillUri")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-<<<<<<< HEAD
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ApplicationId", "SkillUri");
-
-                    b.ToTable("RecognitionSkills", (string)null);
-=======
                     b.HasKey("CourseId", "SkillUri");
 
                     b.HasIndex("SkillUri");
@@ -2120,7 +2129,6 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasIndex("CourseId");
 
                     b.ToTable("TrainingProgrammeCourses", (string)null);
->>>>>>> main
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2415,7 +2423,6 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2430,7 +2437,10 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
-=======
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourseSkill", b =>
                 {
                     b.HasOne("Mismes.Core.Training.TrainingCourse", null)
@@ -2451,7 +2461,6 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Training.TrainingProgramme", null)
                         .WithMany("Courses")
                         .HasForeignKey("ProgrammeId")
->>>>>>> main
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2495,12 +2504,11 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Skills");
                 });
 
-<<<<<<< HEAD
             modelBuilder.Entity("Mismes.Core.Recognition.ValidationApplication", b =>
                 {
                     b.Navigation("Skills");
                 });
-=======
+
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
                 {
                     b.Navigation("Skills");
@@ -2510,7 +2518,6 @@ namespace Mismes.Data.Sqlite.Migrations
                 {
                     b.Navigation("Courses");
                 });
->>>>>>> main
 #pragma warning restore 612, 618
         }
     }
