@@ -6,11 +6,8 @@ using Mismes.Web.Notifications;
 using Mismes.Web.People;
 using Mismes.Web.Placement;
 using Mismes.Web.Platform;
-<<<<<<< HEAD
-using Mismes.Web.Recognition;
-=======
 using Mismes.Web.Training;
->>>>>>> main
+using Mismes.Web.Recognition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,11 +19,8 @@ builder.Services.AddCatalogue();
 builder.Services.AddNotifications();
 builder.Services.AddPlacement();
 builder.Services.AddEvaluation();
-<<<<<<< HEAD
-builder.Services.AddRecognition();
-=======
 builder.Services.AddTraining();
->>>>>>> main
+builder.Services.AddRecognition();
 
 var app = builder.Build();
 
@@ -39,11 +33,8 @@ app.MapCatalogue();
 app.MapNotifications();
 app.MapPlacement();
 app.MapEvaluation();
-<<<<<<< HEAD
-app.MapRecognition();
-=======
 app.MapTraining();
->>>>>>> main
+app.MapRecognition();
 
 await app.RunAsync();
 
