@@ -240,6 +240,9 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Placement/Vacancies/Edit/{id:guid}", VacancyManagers, Sample.Vacancy),
         Allow("GET", "/Placement/Vacancies/Details/{id:guid}", VacancyManagers, Sample.Vacancy),
         Allow("POST", "/Placement/Vacancies/Details/{id:guid}", VacancyManagers, Sample.Vacancy),
+        // Shortlists: an employer reaches the page but sees only what was sent to it (ShortlistPageTests)
+        Allow("GET", "/Placement/Vacancies/Shortlist/{id:guid}", VacancyManagers, Sample.Vacancy),
+        Allow("POST", "/Placement/Vacancies/Shortlist/{id:guid}", VacancyManagers, Sample.Vacancy),
         Allow("GET", "/api/v1/placement/vacancies", VacancyManagers) with { KeyScope = PlacementRead },
         Allow("POST", "/api/v1/placement/vacancies", VacancyManagers) with { KeyScope = PlacementWrite },
         Allow("GET", "/api/v1/placement/vacancies/{id:guid}", VacancyManagers, Sample.Vacancy) with { KeyScope = PlacementRead },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mismes.Core.Administration;
 using Mismes.Core.Common;
@@ -33,6 +34,25 @@ public static class ShortlistOutcomes
 public sealed record ShortlistEntryView(
     Guid Id, Guid VacancyId, long CandidateId, Guid PersonId, float Score, ShortlistStatus Status,
     DateTimeOffset StatusAt, Guid? StatusBy, string? Reason, IReadOnlyList<ShortlistStatusChange> History);
+
+/// <summary>
+/// One entry of a shortlist as its reader may see it: the name (null when the person is another institution's), the
+/// contact details only for an employer once hired, and why the candidate ranks as they do now (null when a filter
+/// now leaves them out).
+/// </summary>
+public sealed record ShortlistCandidateView(
+    ShortlistEntryView Entry, string? Name, string? NameArabic, string? Phone, string? Email, RankedCandidate? Explanation);
+
+/// <summary>A ranked candidate not yet on the shortlist (name null when the person is another institution's).</summary>
+public sealed record RankedCandidateView(RankedCandidate Candidate, string? Name, string? NameArabic);
+
+/// <summary>
+/// What the shortlist page shows: the filters the ranking used, the shortlist, and (advisors only) the ranked
+/// candidates not on it yet. <see cref="RankingErrors"/> says why no ranking could be made (e.g. no ESCO occupation yet).
+/// </summary>
+public sealed record ShortlistBoard(
+    CandidateQuery Query, IReadOnlyList<ShortlistCandidateView> Entries, IReadOnlyList<RankedCandidateView> Ranked,
+    int RankableCandidates, FieldErrors RankingErrors, bool EmployerView);
 
 /// <summary>
 /// Shortlists and pre-selection (ADR 0036): the matching index proposes candidates for a vacancy, an advisor
@@ -73,6 +93,16 @@ public sealed class ShortlistService(
 
     public static bool CanMove(ShortlistStatus from, ShortlistStatus to) =>
         Allowed.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>
+    /// The statuses a person may set next from <paramref name="from"/> (sending goes through <see cref="SendAsync"/>);
+    /// an employer only reports interviews, hiring and "not retained".
+    /// </summary>
+    public static IReadOnlyList<ShortlistStatus> NextStatuses(ShortlistStatus from, bool employer) =>
+        Allowed.TryGetValue(from, out var next)
+            ? [.. next.Where(s => s != ShortlistStatus.SentToEmployer
+                && (!employer || s is ShortlistStatus.Interviewed or ShortlistStatus.Hired or ShortlistStatus.NotRetained))]
+            : [];
 
     private bool IsEmployerUser => user.IsInRole(Roles.Employer) && !InstitutionScope.SeesAllInstitutions(user);
 
@@ -138,6 +168,69 @@ public sealed class ShortlistService(
         return [.. entries.OrderByDescending(e => e.Score).ThenBy(e => e.CandidateId).Select(ToView)];
     }
 
+    /// <summary>
+    /// The shortlist page's content for a vacancy; null when the vacancy is not visible. Advisors get the ranking
+    /// (best <paramref name="k"/>, those already on the shortlist left out) and the names of their institution's
+    /// people; an employer gets only the entries sent to it, names always, phone and e-mail once hired (ADR 0036).
+    /// The disclosure is audited (one entry per page shown).
+    /// </summary>
+    public async Task<ShortlistBoard?> BoardAsync(Guid vacancyId, int k, CancellationToken ct)
+    {
+        if (await QueryForAsync(vacancyId, ct) is not { } query)
+        {
+            return null;
+        }
+
+        var entries = await ListAsync(vacancyId, ct);
+        var employer = IsEmployerUser;
+        var rankingErrors = new FieldErrors();
+        IReadOnlyList<RankedCandidate> ranked = [];
+        var rankable = 0;
+        if (!employer)
+        {
+            var ranking = await index.RankAsync(query, k, ct);
+            if (ranking.Succeeded)
+            {
+                var onList = entries.Select(e => e.CandidateId).ToHashSet();
+                ranked = [.. ranking.Value!.Candidates.Where(c => !onList.Contains(c.CandidateId))];
+                rankable = ranking.Value.RankableCandidates;
+            }
+            else
+            {
+                rankingErrors = ranking.Errors;
+            }
+        }
+
+        // An employer sees people of another institution, but only those sent to it (Visible() already keeps only
+        // those): read their names with the system's scope, never the whole record.
+        var people = employer ? new PersonDirectory(db, new SystemUser()) : directory;
+        var names = await people.SummariesAsync([.. entries.Select(e => e.PersonId), .. ranked.Select(r => r.PersonId)], ct);
+        var rows = new List<ShortlistCandidateView>();
+        foreach (var e in entries)
+        {
+            var explained = await index.ExplainAsync(query, e.CandidateId, ct);
+            var p = names.GetValueOrDefault(e.PersonId);
+            var contact = !employer || e.Status is ShortlistStatus.Hired or ShortlistStatus.Departed or ShortlistStatus.Returned;
+            rows.Add(new ShortlistCandidateView(
+                e, p is null ? null : p.FirstNameLatin + " " + p.LastNameLatin,
+                p?.FirstNameArabic is null ? null : p.FirstNameArabic + " " + p.LastNameArabic,
+                contact && employer ? p?.Phone : null, contact && employer ? p?.Email : null,
+                explained.Succeeded ? explained.Value!.Ranked : null));
+        }
+
+        var rankedRows = ranked.Select(r =>
+        {
+            var p = names.GetValueOrDefault(r.PersonId);
+            return new RankedCandidateView(r, p is null ? null : p.FirstNameLatin + " " + p.LastNameLatin,
+                p?.FirstNameArabic is null ? null : p.FirstNameArabic + " " + p.LastNameArabic);
+        }).ToList();
+
+        audit.Add(AuditAction.Read, RecordType, vacancyId.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"shortlist:{rows.Count};ranked:{rankedRows.Count};employer:{employer}"));
+        await db.SaveChangesAsync(ct);
+        return new ShortlistBoard(query, rows, rankedRows, rankable, rankingErrors, employer);
+    }
+
     /// <summary>Every shortlist entry of one person (her own applications page); not scoped: the caller checks it is her.</summary>
     public async Task<IReadOnlyList<ShortlistEntryView>> OfPersonAsync(Guid personId, CancellationToken ct)
     {
@@ -150,7 +243,11 @@ public sealed class ShortlistService(
     /// Puts ranked candidates on the vacancy's shortlist as "proposed" (those already on it are left as they are).
     /// Each must be rankable for the vacancy now and have a current consent to share the profile with foreign employers.
     /// </summary>
-    public async Task<WriteResult<int>> ProposeAsync(Guid vacancyId, IReadOnlyCollection<long> candidateIds, CancellationToken ct)
+    public Task<WriteResult<int>> ProposeAsync(Guid vacancyId, IReadOnlyCollection<long> candidateIds, CancellationToken ct) =>
+        ProposeAsync(vacancyId, candidateIds, preSelect: false, ct);
+
+    /// <summary>As <see cref="ProposeAsync(Guid, IReadOnlyCollection{long}, CancellationToken)"/>; with <paramref name="preSelect"/> the advisor also pre-selects them (two history rows).</summary>
+    public async Task<WriteResult<int>> ProposeAsync(Guid vacancyId, IReadOnlyCollection<long> candidateIds, bool preSelect, CancellationToken ct)
     {
         var vacancy = await VacancyAsync(vacancyId, ct);
         if (vacancy is null || IsEmployerUser || await QueryForAsync(vacancyId, ct) is not { } query)
@@ -200,6 +297,11 @@ public sealed class ShortlistService(
                 IsDemo = vacancy.IsDemo,
             };
             Move(entry, ShortlistStatus.Proposed, null, now);
+            if (preSelect)
+            {
+                Move(entry, ShortlistStatus.PreSelected, null, now);
+            }
+
             db.Set<ShortlistEntry>().Add(entry);
             audit.Add(AuditAction.Create, RecordType, entry.Id.ToString());
         }
