@@ -8,6 +8,7 @@ using Mismes.Core;
 using Mismes.Core.Administration;
 using Mismes.Core.Catalogue;
 using Mismes.Core.Placement;
+using Mismes.Core.Diaspora;
 using Mismes.Core.Training;
 using Mismes.Core.Evaluation;
 using Mismes.Core.People;
@@ -111,6 +112,7 @@ internal sealed class DatabaseOptions
         // Each capability's Core services and seeders, as the web host's modules register them (one line per capability).
         services.AddCatalogueCore();
         services.AddPlacementCore();
+        services.AddDiasporaCore();
         services.AddEvaluationCore();
         services.AddTrainingCore();
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true)

@@ -62,6 +62,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] CandidateStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] ExpertStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
+
     private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
     private static readonly string[] IndicatorReaders = [Roles.Analyst, Roles.ProgrammeManager, Roles.Administrator];
@@ -183,6 +185,16 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
         Allow("PUT", "/api/v1/placement/candidates/{id:guid}", CandidateStaff, Sample.Person),
         Allow("POST", "/api/v1/placement/candidates/rank", CandidateStaff),
+        // Diaspora: experts abroad (staff of the expert's institution; {id} is the person)
+        Allow("GET", "/Diaspora/Experts", ExpertStaff),
+        Allow("POST", "/Diaspora/Experts", ExpertStaff),
+        Allow("GET", "/Diaspora/Experts/Register", ExpertStaff),
+        Allow("POST", "/Diaspora/Experts/Register", ExpertStaff),
+        Allow("GET", "/Diaspora/Experts/Profile/{id:guid}", ExpertStaff, Sample.Person),
+        Allow("POST", "/Diaspora/Experts/Profile/{id:guid}", ExpertStaff, Sample.Person),
+        Allow("GET", "/api/v1/diaspora/experts", ExpertStaff),
+        Allow("GET", "/api/v1/diaspora/experts/{id:guid}", ExpertStaff, Sample.Person),
+        Allow("PUT", "/api/v1/diaspora/experts/{id:guid}", ExpertStaff, Sample.Person),
         Public("GET", "/Placement/Register"),
         Public("POST", "/Placement/Register"),
 

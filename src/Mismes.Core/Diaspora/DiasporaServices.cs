@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Mismes.Core.Diaspora.Experts;
+
+namespace Mismes.Core.Diaspora;
+
+public static class DiasporaServices
+{
+    /// <summary>Diaspora's Core services (experts abroad and their profiles), for the web host and the CLI.</summary>
+    public static IServiceCollection AddDiasporaCore(this IServiceCollection services)
+    {
+        services.AddScoped<ExpertService>();
+        return services;
+    }
+}
