@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202135501_Recognition_Certificates")]
+    [Migration("20261202142308_Recognition_Certificates")]
     partial class Recognition_Certificates
     {
         /// <inheritdoc />
@@ -701,6 +701,230 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasKey("MeasureId", "Culture");
 
                     b.ToTable("SupportMeasureTranslation");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.Expert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Domains")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmployerAbroad")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MaxMissionWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinMissionWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResidenceCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResidenceCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("YearsOfExperience")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidenceCountry");
+
+                    b.ToTable("DiasporaExperts", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertAvailability", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("DiasporaExpertAvailability", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DiasporaExpertChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertDegree", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EqfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("DiasporaExpertDegrees", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertOccupation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationUri");
+
+                    b.HasIndex("ExpertId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertSkills", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
@@ -2306,6 +2530,51 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertAvailability", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Availability")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertDegree", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Degrees")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertOccupation", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
                 {
                     b.HasOne("Mismes.Core.Evaluation.IndicatorDefinition", null)
@@ -2512,6 +2781,19 @@ namespace Mismes.Data.Postgres.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.Expert", b =>
+                {
+                    b.Navigation("Availability");
+
+                    b.Navigation("Degrees");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Mismes.Core.People.Person", b =>

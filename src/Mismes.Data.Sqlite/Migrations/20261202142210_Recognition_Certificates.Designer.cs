@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202135356_Recognition_Certificates")]
+    [Migration("20261202142210_Recognition_Certificates")]
     partial class Recognition_Certificates
     {
         /// <inheritdoc />
@@ -686,6 +686,216 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasKey("MeasureId", "Culture");
 
                     b.ToTable("SupportMeasureTranslation");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.Expert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domains")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerAbroad")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxMissionWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinMissionWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidenceCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidenceCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearsOfExperience")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidenceCountry");
+
+                    b.ToTable("DiasporaExperts", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertAvailability", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("DiasporaExpertAvailability", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DiasporaExpertChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertDegree", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EqfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("DiasporaExpertDegrees", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertLanguage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertOccupation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupationUri");
+
+                    b.HasIndex("ExpertId", "OccupationUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertOccupations", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaExpertSkills", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
@@ -2269,6 +2479,51 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertAvailability", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Availability")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertDegree", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Degrees")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertLanguage", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertOccupation", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Occupations")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.ExpertSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Experts.Expert", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
                 {
                     b.HasOne("Mismes.Core.Evaluation.IndicatorDefinition", null)
@@ -2475,6 +2730,19 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Experts.Expert", b =>
+                {
+                    b.Navigation("Availability");
+
+                    b.Navigation("Degrees");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Occupations");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Mismes.Core.People.Person", b =>
