@@ -2075,24 +2075,6 @@ namespace Mismes.Data.Postgres.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
-<<<<<<< HEAD
-            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
-                {
-                    b.Property<Guid>("SittingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("EnrolmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Present")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("SittingId", "EnrolmentId");
-
-                    b.HasIndex("EnrolmentId");
-
-                    b.ToTable("TrainingAttendance", (string)null);
-=======
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2276,7 +2258,24 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasKey("ApplicationId", "SkillUri");
 
                     b.ToTable("RecognitionSkills", (string)null);
->>>>>>> main
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("SittingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SittingId", "EnrolmentId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("TrainingAttendance", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
@@ -2878,19 +2877,6 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-<<<<<<< HEAD
-            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
-                {
-                    b.HasOne("Mismes.Core.Training.TrainingEnrolment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Mismes.Core.Training.TrainingSitting", null)
-                        .WithMany()
-                        .HasForeignKey("SittingId")
-=======
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2905,7 +2891,21 @@ namespace Mismes.Data.Postgres.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
->>>>>>> main
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Training.TrainingSitting", null)
+                        .WithMany()
+                        .HasForeignKey("SittingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

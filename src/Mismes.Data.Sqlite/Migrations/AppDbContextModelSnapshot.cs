@@ -2024,24 +2024,6 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.ToTable("VacancySkills", (string)null);
                 });
 
-<<<<<<< HEAD
-            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
-                {
-                    b.Property<Guid>("SittingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EnrolmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Present")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SittingId", "EnrolmentId");
-
-                    b.HasIndex("EnrolmentId");
-
-                    b.ToTable("TrainingAttendance", (string)null);
-=======
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2225,7 +2207,24 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasKey("ApplicationId", "SkillUri");
 
                     b.ToTable("RecognitionSkills", (string)null);
->>>>>>> main
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("SittingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SittingId", "EnrolmentId");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("TrainingAttendance", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Training.TrainingCourse", b =>
@@ -2827,19 +2826,6 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-<<<<<<< HEAD
-            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
-                {
-                    b.HasOne("Mismes.Core.Training.TrainingEnrolment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Mismes.Core.Training.TrainingSitting", null)
-                        .WithMany()
-                        .HasForeignKey("SittingId")
-=======
             modelBuilder.Entity("Mismes.Core.Recognition.Certificate", b =>
                 {
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
@@ -2854,7 +2840,21 @@ namespace Mismes.Data.Sqlite.Migrations
                     b.HasOne("Mismes.Core.Recognition.ValidationApplication", null)
                         .WithMany("Skills")
                         .HasForeignKey("ApplicationId")
->>>>>>> main
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mismes.Core.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("Mismes.Core.Training.TrainingEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mismes.Core.Training.TrainingSitting", null)
+                        .WithMany()
+                        .HasForeignKey("SittingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
