@@ -114,11 +114,11 @@ public abstract class NeedFormModel(NeedService needs, EscoLookup esco, IStringL
     {
         ModelState.Clear();
         var proposal = needs.ProposeCoding(Input.Title, Input.Description, Culture);
-        if (!Proposed && Input.SkillUris.Length == 0)
+        if (Input.SkillUris.Length == 0)
         {
             // First proposal on a need with no skills yet: the proposed skills start ticked, for the author to untick.
             Input.SkillUris = [.. proposal.Skills.Select(s => s.Uri)];
-            Input.OccupationUri ??= proposal.Occupations.FirstOrDefault()?.Uri;
+            Input.OccupationUri ??= proposal.Occupations.Count > 0 ? proposal.Occupations[0].Uri : null;
         }
 
         LoadChoices(proposal);
