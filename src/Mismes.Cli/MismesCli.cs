@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mismes.Cli.Administration;
+using Mismes.Cli.Recognition;
 using Mismes.Cli.Taxonomy;
 
 namespace Mismes.Cli;
@@ -18,5 +19,6 @@ internal static class MismesCli
         AdminCommand.Create(stdin),
         DemoCommand.Create(),
         TaxonomyCommand.Create(),
+        CredentialCommand.Create(),
     };
 }

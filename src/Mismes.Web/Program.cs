@@ -8,6 +8,7 @@ using Mismes.Web.People;
 using Mismes.Web.Placement;
 using Mismes.Web.Platform;
 using Mismes.Web.Training;
+using Mismes.Web.Recognition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.Services.AddPlacement();
 builder.Services.AddDiaspora();
 builder.Services.AddEvaluation();
 builder.Services.AddTraining();
+builder.Services.AddRecognition();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapPlacement();
 app.MapDiaspora();
 app.MapEvaluation();
 app.MapTraining();
+app.MapRecognition();
 
 await app.RunAsync();
 

@@ -50,6 +50,12 @@ public static class PublicRoutes
 
         // The eligibility finder: "which support is for me?", one question per page (Catalogue, issue 10).
         "/Eligibility",
+
+        // Recognition: anyone holding a certificate's code verifies it (an employer abroad has no account), and the
+        // published keys let anyone check a credential offline (issue 9).
+        "/Verify/{code?}",
+        "/api/v1/recognition/keys",
+        "/api/v1/recognition/certificates/{code}/credential",
     ];
 
     public static bool IsPublic(string routePattern)

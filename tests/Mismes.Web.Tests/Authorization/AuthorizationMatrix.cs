@@ -76,6 +76,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] VacancyManagers = [Roles.Advisor, Roles.ProgrammeManager, Roles.Administrator, Roles.Employer];
 
+    private static readonly string[] ValidationStaff = [Roles.Advisor, Roles.CaseWorker, Roles.Trainer, Roles.Administrator];
+
     /// <summary>Staff who read the training catalogue: every staff role but PartnerService (the role API keys carry).</summary>
     private static readonly string[] TrainingReaders =
     [
@@ -287,6 +289,19 @@ internal static class AuthorizationMatrix
         Allow("POST", "/Evaluation/Journey/{id:guid}", PeopleStaff, Sample.Person),
         Allow("GET", "/Evaluation/MyJourney", Beneficiaries),
         Allow("POST", "/Evaluation/MyJourney", Beneficiaries),
+
+        // Recognition (validation of skills on return): applications are personal records of an institution (scope in
+        // Core: ValidationServiceTests); a certificate is verified by anyone holding its code, and the keys are public.
+        Allow("GET", "/Recognition", ValidationStaff),
+        Allow("POST", "/Recognition", ValidationStaff),
+        Allow("GET", "/Recognition/New/{id:guid}", ValidationStaff, Sample.Person),
+        Allow("POST", "/Recognition/New/{id:guid}", ValidationStaff, Sample.Person),
+        Allow("GET", "/Recognition/Application/{id:guid}", ValidationStaff),
+        Allow("POST", "/Recognition/Application/{id:guid}", ValidationStaff),
+        Public("GET", "/Verify/{code?}"),
+        Public("POST", "/Verify/{code?}"),
+        Public("GET", "/api/v1/recognition/keys"),
+        Public("GET", "/api/v1/recognition/certificates/{code}/credential"),
     ];
 
     private static AccessRule Public(string method, string pattern, Sample sample = Sample.None) => new(method, pattern, null, sample);
