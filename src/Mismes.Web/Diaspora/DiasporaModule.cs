@@ -16,12 +16,14 @@ internal static class DiasporaModule
         services.AddResourceSet<DiasporaResource>("Diaspora");
         services.AddAuthorizationBuilder().AddDiasporaPolicies();
         services.AddNavigationEntry(new("Diaspora.Expert.Nav", "/Diaspora/Experts", DiasporaPolicies.ManageExperts, 45));
+        services.AddNavigationEntry(new("Diaspora.Need.Nav", "/Diaspora/Needs", DiasporaPolicies.ManageNeeds, 46));
         return services;
     }
 
     public static IEndpointRouteBuilder MapDiaspora(this IEndpointRouteBuilder app)
     {
         app.MapExpertEndpoints();
+        app.MapNeedEndpoints();
         return app;
     }
 }

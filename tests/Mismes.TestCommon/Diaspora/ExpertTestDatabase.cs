@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Mismes.Core.Administration;
 using Mismes.Core.Data;
 using Mismes.Core.Diaspora.Experts;
+using Mismes.Core.Diaspora.Needs;
 using Mismes.Core.People;
 using Mismes.TestCommon.People;
 using Mismes.TestCommon.Placement;
@@ -23,6 +24,8 @@ public sealed class ExpertTestDatabase() : MigratedTestDatabase("mismes_dias_")
 
     public ExpertService Experts(AppDbContext db, ICurrentUser user) =>
         new(db, user, new AuditLog(db, user, Clock), Clock, CandidateTestDatabase.Esco, new PersonDirectory(db, user));
+
+    public NeedService Needs(AppDbContext db, ICurrentUser user) => new(db, user, Clock, CandidateTestDatabase.Esco);
 
     public async Task<Guid> AddInstitutionAsync(string code)
     {

@@ -64,6 +64,8 @@ internal static class AuthorizationMatrix
 
     private static readonly string[] ExpertStaff = [Roles.Advisor, Roles.CaseWorker, Roles.ProgrammeManager, Roles.Administrator];
 
+    private static readonly string[] NeedAuthors = [Roles.InstitutionMember, Roles.Advisor, Roles.ProgrammeManager, Roles.Administrator];
+
     private static readonly string[] CatalogueManagers = [Roles.ProgrammeManager, Roles.Administrator];
 
     private static readonly string[] IndicatorReaders = [Roles.Analyst, Roles.ProgrammeManager, Roles.Administrator];
@@ -201,6 +203,18 @@ internal static class AuthorizationMatrix
         Allow("GET", "/api/v1/diaspora/experts", ExpertStaff),
         Allow("GET", "/api/v1/diaspora/experts/{id:guid}", ExpertStaff, Sample.Person),
         Allow("PUT", "/api/v1/diaspora/experts/{id:guid}", ExpertStaff, Sample.Person),
+        // Diaspora: needs of Moroccan institutions (scoped by institution in Core: NeedServiceTests, NeedWebTests)
+        Allow("GET", "/Diaspora/Needs", NeedAuthors),
+        Allow("POST", "/Diaspora/Needs", NeedAuthors),
+        Allow("GET", "/Diaspora/Needs/Create", NeedAuthors),
+        Allow("POST", "/Diaspora/Needs/Create", NeedAuthors),
+        Allow("GET", "/Diaspora/Needs/Edit/{id:guid}", NeedAuthors),
+        Allow("POST", "/Diaspora/Needs/Edit/{id:guid}", NeedAuthors),
+        Allow("GET", "/api/v1/diaspora/needs", NeedAuthors),
+        Allow("POST", "/api/v1/diaspora/needs", NeedAuthors),
+        Allow("GET", "/api/v1/diaspora/needs/{id:guid}", NeedAuthors),
+        Allow("PUT", "/api/v1/diaspora/needs/{id:guid}", NeedAuthors),
+        Allow("POST", "/api/v1/diaspora/needs/coding", NeedAuthors),
         Public("GET", "/Placement/Register"),
         Public("POST", "/Placement/Register"),
 

@@ -1,4 +1,5 @@
 using Mismes.Core.Diaspora.Experts;
+using Mismes.Core.Diaspora.Needs;
 using Mismes.Core.People;
 using Mismes.Web.Diaspora;
 using Mismes.Web.Tests.Platform;
@@ -15,7 +16,10 @@ public sealed class DiasporaResourceTests
             .Concat(Enum.GetNames<Sex>().Select(v => $"Diaspora.Sex.{v}"))
             .Concat(DiasporaCountries.Residence.Select(c => $"Diaspora.Country.{c}"))
             .Concat(DiasporaCountries.LanguageCodes.Select(c => $"Diaspora.Language.{c}"))
-            .Concat(ExpertErrors.All);
+            .Concat(ExpertErrors.All)
+            .Concat(Enum.GetNames<NeedType>().Select(v => $"Diaspora.Need.Type.{v}"))
+            .Concat(Enum.GetNames<NeedStatus>().Select(v => $"Diaspora.Need.Status.{v}"))
+            .Concat(NeedErrors.All);
 
     [Theory]
     [MemberData(nameof(Languages))]
