@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mismes.Data.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202145240_Training_Sessions")]
+    [Migration("20261202150429_Training_Sessions")]
     partial class Training_Sessions
     {
         /// <inheritdoc />
@@ -925,6 +925,102 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DiasporaExpertSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("BudgetMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<bool>("CodingConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("OccupationUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.ToTable("DiasporaNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.NeedSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaNeedSkills", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
@@ -2723,6 +2819,15 @@ namespace Mismes.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.NeedSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Needs.Need", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
                 {
                     b.HasOne("Mismes.Core.Evaluation.IndicatorDefinition", null)
@@ -2983,6 +3088,11 @@ namespace Mismes.Data.Postgres.Migrations
 
                     b.Navigation("Occupations");
 
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.Need", b =>
+                {
                     b.Navigation("Skills");
                 });
 

@@ -11,7 +11,7 @@ using Mismes.Core.Data;
 namespace Mismes.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202145137_Training_Sessions")]
+    [Migration("20261202150358_Training_Sessions")]
     partial class Training_Sessions
     {
         /// <inheritdoc />
@@ -896,6 +896,100 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DiasporaExpertSkills", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BudgetMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("CodingConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccupationUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.ToTable("DiasporaNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.NeedSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillUri")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "SkillUri")
+                        .IsUnique();
+
+                    b.ToTable("DiasporaNeedSkills", (string)null);
                 });
 
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
@@ -2672,6 +2766,15 @@ namespace Mismes.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.NeedSkill", b =>
+                {
+                    b.HasOne("Mismes.Core.Diaspora.Needs.Need", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mismes.Core.Evaluation.AggregateFigure", b =>
                 {
                     b.HasOne("Mismes.Core.Evaluation.IndicatorDefinition", null)
@@ -2932,6 +3035,11 @@ namespace Mismes.Data.Sqlite.Migrations
 
                     b.Navigation("Occupations");
 
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Mismes.Core.Diaspora.Needs.Need", b =>
+                {
                     b.Navigation("Skills");
                 });
 
