@@ -28,12 +28,11 @@ public sealed class TelemetryTests
 
         var (found, lookup) = await GetTracedAsync(client, "/api/v1/measures/" + slug);
         var (searched, search) = await GetTracedAsync(client, "/api/v1/measures?q=" + term);
-        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
         Assert.Equal(HttpStatusCode.NotFound, found);
         Assert.Equal(HttpStatusCode.OK, searched);
         // Activity listeners are process-wide: keep to this test's traces (other test hosts run beside this one).
-        var recorded = activities.Snapshot();
+        var recorded = await UntilServerSpansAsync(activities, traced.Services.GetRequiredService<TracerProvider>(), lookup, search);
         var lookupSpans = recorded.Where(a => a.TraceId == lookup).ToList();
         Assert.Contains(lookupSpans, a => a.Source.Name == "Microsoft.AspNetCore");
         var queries = lookupSpans.Where(a => a.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore").ToList();
@@ -100,6 +99,27 @@ public sealed class TelemetryTests
     }
 
     /// <summary>Sends the request as part of a new trace (W3C traceparent header), so its spans can be told from others.</summary>
+    /// <summary>
+    /// The recorded spans once each trace's server span is in. The test server hands the client its response before the
+    /// server's request span ends, so reading right after the response races it (it lost once on a loaded machine);
+    /// waiting is bounded, and a span that never comes still fails the assertions.
+    /// </summary>
+    private static async Task<List<Activity>> UntilServerSpansAsync(LockedList activities, TracerProvider provider, params ActivityTraceId[] traces)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            provider.ForceFlush();
+            var recorded = activities.Snapshot();
+            if (traces.All(t => recorded.Any(a => a.TraceId == t && a.Source.Name == "Microsoft.AspNetCore")) || DateTime.UtcNow > deadline)
+            {
+                return recorded;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, ActivityTraceId Trace)> GetTracedAsync(HttpClient client, string path)
     {
         var trace = ActivityTraceId.CreateRandom();
